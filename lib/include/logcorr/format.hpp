@@ -1,0 +1,120 @@
+// Format: which layout an input has, and the time and metadata of each record.
+//
+// The layout is sniffed once per input from its first lines (or set by the
+// user), and then the parser locks on to it, as lnav does: every record is
+// first tried with the stamp shape that worked last time, so the common case
+// is one scan of a few fixed digit positions. Records whose first line has no
+// stamp of that shape get a short list of fallbacks; records with no stamp at
+// all get no time (the merge keeps them after their predecessor).
+//
+// Zone-less stamps are read in the input's zone (ParseOptions::zone). Stamps
+// without a year get one (see YearPolicy). Uptime-only JVM stamps are
+// anchored to wall clock when the JVM start is known; otherwise marked
+// unanchored, never placed at 1970.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "logcorr/diagnostics.hpp"
+#include "logcorr/frame.hpp"
+#include "logcorr/record.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr {
+
+enum class Layout : uint8_t {
+  kUnknown = 0,
+  // Java application / broker logs
+  kLog4j,         // [2026-06-29 14:22:08,455] INFO ... (Kafka's server.log)
+  kLogback,       // 2026-06-29 14:22:08.455 INFO ... / Spring Boot 1-3 / Quarkus
+  kIso8601,       // 2026-06-29T14:22:08.455Z / +0000 / +05:30 ... first on the line
+  kTimeOnly,      // 14:22:08.455 [thread] INFO ... (date from context)
+  kJsonApp,       // {"@timestamp": ...} logstash-logback, log4j2 JSON layouts
+  kLibrdkafka,    // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
+  // journalctl -o MODE
+  kJournalShort,
+  kJournalShortPrecise,
+  kJournalShortFull,
+  kJournalShortIso,
+  kJournalShortIsoPrecise,
+  kJournalShortUnix,
+  kJournalShortMonotonic,
+  kJournalShortDelta,
+  kJournalWithUnit,
+  kJournalVerbose,
+  kJournalExport,
+  kJournalJson,
+  kJournalJsonPretty,
+  kJournalJsonSeq,
+  kJournalJsonSse,
+  kJournalCat,    // no time at all
+  // other system logs
+  kSyslog,        // RFC 3164 "Jun 29 14:22:08 host ident[pid]: msg" (= journal short)
+  kDmesg,         // [12345.678901] msg (uptime)
+  kDmesgHuman,    // [Mon Jun 29 14:22:08 2026] msg (dmesg -T)
+  // JVM GC
+  kGcUnified,     // -Xlog: [decorators...] message
+  kGcLegacy,      // JDK <= 8 -XX:+PrintGCDetails: 2026-...+0000: 12.345: [GC ...
+  kPlain,         // no recognised layout: one record per line, no time
+};
+
+std::string_view layout_name(Layout layout);  // "log4j", "journal-short-iso", ...
+std::optional<Layout> layout_from_name(std::string_view name);
+
+// Framing each layout needs.
+Framing framing_for(Layout layout);
+
+// Sniffs the layout from the head of an input (up to ~64 KiB: the first
+// lines). Looks past blank lines, JVM header lines and wrapper prefixes.
+Layout sniff_layout(std::string_view head);
+
+// For kHeaderContinued layouts: the classifier that tells header lines (a
+// stamp, or a level word, in the layout's shape) from continuation lines.
+// Static lifetime.
+const LineClassifier* classifier_for(Layout layout);
+
+struct ParseOptions {
+  // Zone for stamps that carry no offset. nullptr = UTC, reported as assumed.
+  std::shared_ptr<const Zone> zone;
+  bool zone_from_user = false;
+  // --year: the year of year-less stamps at the start of the input.
+  std::optional<int> year;
+  // A reference instant near the *end* of the input (file mtime, gzip MTIME):
+  // a year-less stamp takes the year that puts it at or before this instant
+  // (plus a day of slack). INT64_MIN = unknown; then "now" is used.
+  int64_t reference_ns = INT64_MIN;
+  // Wall-clock time of JVM start, to anchor uptime-only GC logs.
+  std::optional<int64_t> jvm_start_ns;
+  // journal short-monotonic / dmesg: wall clock of boot, when known.
+  std::optional<int64_t> boot_ns;
+  std::string path;  // for diagnostics
+};
+
+// Per-input stateful parser (year rollover, lock-on, monotonic anchoring).
+// One per input; not thread-safe.
+class RecordParser {
+ public:
+  RecordParser(Layout layout, ParseOptions opts, DiagnosticSink* sink = nullptr);
+  ~RecordParser();
+  RecordParser(RecordParser&&) noexcept;
+  RecordParser& operator=(RecordParser&&) noexcept;
+
+  // Fills out.time, out.message and out.meta from `raw` (out.raw = raw).
+  // Views in `out` point into raw.text or into this parser's scratch buffer,
+  // valid until the next call.
+  void parse(const RawRecord& raw, Record& out);
+
+  Layout layout() const;
+  // How zone-less stamps of this input were read (for "assumed UTC for X").
+  ZoneSource zone_source() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace logcorr

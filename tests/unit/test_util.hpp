@@ -1,0 +1,58 @@
+// Helpers shared by the unit tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace logcorr::test {
+
+// ../shared/corpus (real logs). Empty when absent.
+inline std::string corpus_dir() {
+  std::filesystem::path p(LOGCORR_CORPUS_DIR);
+  return std::filesystem::is_directory(p) ? p.string() : std::string();
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fresh temporary directory, removed at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "logcorr-test-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    auto p = std::filesystem::path(file(name));
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+    return p.string();
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace logcorr::test
+
+// Skips the current test when ../shared/corpus is not beside the checkout.
+#define LOGCORR_REQUIRE_CORPUS()                                             \
+  do {                                                                       \
+    if (::logcorr::test::corpus_dir().empty())                               \
+      GTEST_SKIP() << "../shared/corpus not present; skipping corpus test"; \
+  } while (0)
