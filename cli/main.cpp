@@ -1,1 +1,20 @@
-int main() { return 0; }
+// logcorr: the command-line front end. It only parses arguments and wires
+// library stages together; analysis lives in lib/.
+#include <CLI/CLI.hpp>
+
+#include "timeline_command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"logcorr: find what on the Kafka broker side caused client NetworkExceptions"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "logcorr 0.1.0");
+  int exit_code = 0;
+  logcorr::cli::add_timeline_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;  // usage errors are exit 2, as DESIGN says
+  }
+  return exit_code;
+}

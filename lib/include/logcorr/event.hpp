@@ -44,23 +44,27 @@ std::optional<EventKind> kind_from_name(std::string_view name);
 bool is_symptom(EventKind k);
 
 struct Event {
-  int64_t time_ns = 0;      // UTC; for interval events the END (gc_pause: end of pause)
-  int64_t duration_ns = -1; // gc_pause / safepoint; -1 when none
+  int64_t time_ns = 0;       // UTC; for interval events the END (gc_pause: end of pause)
+  int64_t duration_ns = -1;  // gc_pause / safepoint; -1 when none
   Precision precision = Precision::kNone;
   EventKind kind = EventKind::kNetworkException;
-  bool time_valid = false;   // false when the record had no usable time
-  std::string host;          // resolved host (short name), "" unknown
-  int32_t broker = -1;       // broker / node id >= 0, -1 unknown
-  std::string client;        // client.id, "" unknown
+  bool time_valid = false;  // false when the record had no usable time
+  std::string host;         // resolved host (short name), "" unknown
+  int32_t broker = -1;      // broker / node id >= 0, -1 unknown
+  std::string client;       // client.id, "" unknown
   // Pattern fields (name -> value), e.g. {"topic","orders"}, {"partition","5"},
   // {"pid","1187"}, {"unit","kafka.service"}, {"signal","KILL"}, {"cause","G1 Evacuation Pause"}.
   std::vector<std::pair<std::string, std::string>> fields;
   // Where it came from.
   uint32_t input_index = 0;
-  std::string input;   // label of the input
-  uint64_t line = 0;   // first line of the record
-  std::string text;    // raw record text (first line, or capped whole record)
-  std::string pattern; // "pack/entry-id" that produced it
+  std::string input;    // label of the input
+  uint64_t line = 0;    // first line of the record
+  std::string text;     // raw record text (first line, or capped whole record)
+  std::string pattern;  // "pack/entry-id" that produced it
+  // Time of the previous timed record of the same input (INT64_MIN if none):
+  // how long the writer was silent before this event (idle-close detection,
+  // the silence before an unclean boot).
+  int64_t input_prev_ns = INT64_MIN;
 
   int64_t start_ns() const { return duration_ns > 0 ? time_ns - duration_ns : time_ns; }
   std::string_view field(std::string_view name) const {

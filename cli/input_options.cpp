@@ -1,0 +1,116 @@
+#include "input_options.hpp"
+
+#include <fmt/format.h>
+
+#include <climits>
+#include <cstdio>
+
+#include "logcorr/format.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr::cli {
+
+void InputOptions::add_to(CLI::App& cmd) {
+  cmd.add_option("inputs", inputs, "Files, directories (recursive) or - for stdin")->required();
+  cmd.add_option("--tz", tz,
+                 "Zone for stamps without an offset: ZONE for all inputs, or PATH=ZONE for a file "
+                 "or directory (repeatable). IANA name (Europe/Berlin) or offset (+02:00). "
+                 "Default: UTC, and the output says it was assumed.");
+  cmd.add_option("--year", year,
+                 "Year of year-less stamps (journal short, syslog) at the start "
+                 "of each input; default: from the file's mtime");
+  cmd.add_option("--layout", layout,
+                 "Force the layout of every input instead of sniffing it "
+                 "(see `logcorr formats`)");
+  cmd.add_option("--since", since,
+                 "Only records at or after this time: RFC 3339, "
+                 "'2026-06-29 14:00', or '30 min ago' (before the newest record)");
+  cmd.add_option("--until", until, "Only records before this time (same forms as --since)");
+  cmd.add_option("--jvm-start", jvm_start,
+                 "Wall-clock start of the JVM, to anchor uptime-only GC logs");
+  cmd.add_flag("--no-rotation-groups", no_rotation_groups,
+               "Treat every file as its own input (do not join rotated files)");
+  cmd.add_flag("-q,--quiet", quiet, "No notes or progress on stderr; errors still print");
+}
+
+bool InputOptions::to_open_options(OpenOptions& out) const {
+  std::string err;
+  for (const auto& t : tz) {
+    auto eq = t.find('=');
+    if (eq == std::string::npos) {
+      auto z = Zone::load(t, &err);
+      if (!z) {
+        fmt::print(stderr, "logcorr: --tz {}: {}\n", t, err);
+        return false;
+      }
+      out.reader.zone = z;
+      out.reader.zone_from_user = true;
+    } else {
+      auto z = Zone::load(t.substr(eq + 1), &err);
+      if (!z) {
+        fmt::print(stderr, "logcorr: --tz {}: {}\n", t, err);
+        return false;
+      }
+      out.zone_rules.push_back(ZoneRule{t.substr(0, eq), z});
+    }
+  }
+  out.reader.year = year;
+  if (!layout.empty()) {
+    auto l = layout_from_name(layout);
+    if (!l) {
+      fmt::print(stderr, "logcorr: --layout {}: unknown layout\n", layout);
+      return false;
+    }
+    out.reader.layout = *l;
+  }
+  if (!jvm_start.empty()) {
+    auto z = out.reader.zone ? out.reader.zone : Zone::utc();
+    auto t = parse_user_time(jvm_start, *z);
+    if (!t) {
+      fmt::print(stderr, "logcorr: --jvm-start {}: not a time\n", jvm_start);
+      return false;
+    }
+    out.reader.jvm_start_ns = *t;
+  }
+  out.discover.group_rotations = !no_rotation_groups;
+  return true;
+}
+
+bool InputOptions::has_relative() const {
+  return (!since.empty() && parse_relative_span(since)) ||
+         (!until.empty() && parse_relative_span(until));
+}
+
+bool InputOptions::resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t& until_ns) const {
+  since_ns = INT64_MIN;
+  until_ns = INT64_MAX;
+  auto zone = Zone::utc();
+  std::string err;
+  for (const auto& t : tz)
+    if (t.find('=') == std::string::npos)
+      if (auto z = Zone::load(t, &err)) zone = z;
+  auto one = [&](const std::string& text, const char* flag, int64_t& out) {
+    if (text.empty()) return true;
+    if (auto span = parse_relative_span(text)) {
+      out = newest_ns - *span;
+      return true;
+    }
+    if (auto t = parse_user_time(text, *zone)) {
+      out = *t;
+      return true;
+    }
+    fmt::print(stderr, "logcorr: {} {}: not a time (try 2026-06-29T14:00:00Z or '30 min ago')\n",
+               flag, text);
+    return false;
+  };
+  return one(since, "--since", since_ns) && one(until, "--until", until_ns);
+}
+
+void StderrSink::report(const Diagnostic& d) {
+  if (d.severity == Severity::kError) had_error_ = true;
+  if (quiet_ && d.severity == Severity::kNote) return;
+  std::string s = d.to_string();
+  fmt::print(stderr, "logcorr: {}\n", s);
+}
+
+}  // namespace logcorr::cli

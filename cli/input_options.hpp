@@ -1,0 +1,47 @@
+// Options every command that reads logs shares: zones, year, layout, time
+// window. Parsed by CLI11, turned into library options here.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "logcorr/diagnostics.hpp"
+#include "logcorr/reader.hpp"
+
+namespace logcorr::cli {
+
+struct InputOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> tz;  // "ZONE" or "PATH=ZONE"
+  std::optional<int> year;
+  std::string layout;  // force a layout for all inputs
+  std::string since, until;
+  std::string jvm_start;
+  bool no_rotation_groups = false;
+  bool quiet = false;
+
+  void add_to(CLI::App& cmd);
+  // Builds library options; returns false (after printing why) on bad values.
+  bool to_open_options(OpenOptions& out) const;
+  // Resolves --since/--until (relative forms need `newest_ns`, the newest
+  // record time, which the caller computes when has_relative() says so).
+  bool has_relative() const;
+  bool resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t& until_ns) const;
+};
+
+// Prints diagnostics to stderr as they arrive ("path:line: error: ...").
+class StderrSink final : public DiagnosticSink {
+ public:
+  explicit StderrSink(bool quiet) : quiet_(quiet) {}
+  void report(const Diagnostic& d) override;
+  bool had_error() const { return had_error_; }
+
+ private:
+  bool quiet_;
+  bool had_error_ = false;
+};
+
+}  // namespace logcorr::cli

@@ -1,0 +1,38 @@
+#include "output.hpp"
+
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace logcorr::cli {
+
+Output::Output() {
+  // We want EPIPE from write(), not a signal: it lets us stop cleanly.
+  signal(SIGPIPE, SIG_IGN);
+  buf_.reserve(1u << 20);
+}
+
+Output::~Output() {
+  flush();
+}
+
+void Output::write(std::string_view s) {
+  buf_.append(s);
+  maybe_flush();
+}
+
+void Output::flush() {
+  size_t off = 0;
+  while (!closed_ && off < buf_.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, buf_.data() + off, buf_.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      closed_ = true;  // EPIPE or a full disk: either way nobody reads us
+      break;
+    }
+    off += static_cast<size_t>(n);
+  }
+  buf_.clear();
+}
+
+}  // namespace logcorr::cli

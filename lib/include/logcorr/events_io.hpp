@@ -1,0 +1,60 @@
+// The `logcorr events` NDJSON format: the public seam between extraction and
+// analysis (extraction can run per shard elsewhere; `analyze` reads the
+// concatenated output).
+//
+// One JSON object per line, each with "v" (schema version) and "type":
+//   {"v":1,"type":"event","time":"2026-06-29T14:22:08.455Z","kind":"network_exception",
+//    "host":"broker-3","broker":3,"client":"orders-1","fields":{"topic":"orders",...},
+//    "input":"clients/orders.log","line":1234,"text":"...","pattern":"kafka-java-client/...",
+//    "prev":"2026-06-29T14:12:01.000Z"}
+//   interval events add "duration_ms" (exact decimal) and "start" (RFC 3339)
+//   {"v":1,"type":"input","input":"broker-3/gc.log","role":"gc","layout":"gc-unified",
+//    "host":"broker-3","broker":3,"zone":"UTC","zone_source":"explicit",
+//    "first":"...","last":"...","records":123,"events":4}
+// Readers ignore unknown fields and unknown types, so the format can grow
+// within a version. Concatenating the outputs of several runs is valid input.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "logcorr/correlate.hpp"
+#include "logcorr/event.hpp"
+
+namespace logcorr {
+
+inline constexpr int kEventsSchemaVersion = 1;
+
+// Extra facts about an input that travel with its coverage record.
+struct InputSummary {
+  InputCoverage coverage;
+  std::string layout;
+  std::string zone;
+  std::string zone_source;  // "explicit", "user", "assumed", "none"
+  uint64_t records = 0;
+  uint64_t events = 0;
+};
+
+// Appends one NDJSON line (with '\n').
+void append_event_json(std::string& out, const Event& e);
+void append_input_json(std::string& out, const InputSummary& in);
+
+// Formats a nanosecond duration as exact decimal milliseconds ("38123.456").
+std::string format_duration_ms(int64_t ns);
+
+class EventsParser {
+ public:
+  EventsParser();
+  ~EventsParser();
+  enum class LineType { kEvent, kInput, kSkip, kError };
+  // Parses one line. kSkip: blank line or an unknown "type" (forward
+  // compatible). kError: *err says why (bad JSON, missing field, newer
+  // schema version).
+  LineType parse(std::string_view line, Event& ev, InputSummary& in, std::string* err);
+
+ private:
+  struct State;
+  State* s_;
+};
+
+}  // namespace logcorr

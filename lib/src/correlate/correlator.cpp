@@ -1,0 +1,295 @@
+// Correlator: orchestration. Reorders events within the allowed lateness,
+// feeds symptoms to the burst builder and broker-side events to the cause
+// index, and finalises bursts once the watermark says no cause can still
+// arrive for them.
+#include <algorithm>
+#include <queue>
+
+#include "burst_builder.hpp"
+#include "cause_index.hpp"
+#include "logcorr/correlate.hpp"
+#include "verdict.hpp"
+
+namespace logcorr {
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::kBrokerRestart:
+      return "broker-restart";
+    case Verdict::kBrokerCrash:
+      return "broker-crash";
+    case Verdict::kOomKill:
+      return "oom-kill";
+    case Verdict::kGcPause:
+      return "gc-pause";
+    case Verdict::kIdleClose:
+      return "idle-close";
+    case Verdict::kListenerMisconfig:
+      return "listener-misconfig";
+    case Verdict::kUnexplained:
+      return "unexplained";
+  }
+  return "unexplained";
+}
+
+std::optional<Verdict> verdict_from_name(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(Verdict::kUnexplained); ++i)
+    if (verdict_name(static_cast<Verdict>(i)) == name) return static_cast<Verdict>(i);
+  return std::nullopt;
+}
+
+namespace {
+
+// Symptoms toward one broker over a long time (listener-misconfig evidence).
+struct ChronicTrack {
+  int64_t first_ns = INT64_MAX;
+  int64_t last_ns = INT64_MIN;
+  uint32_t count = 0;
+  std::set<std::string> clients;
+  std::set<std::string> hosts;
+  std::map<std::string, uint32_t> kinds;
+  std::vector<Evidence> evidence;
+  bool emitted = false;
+};
+
+int64_t parse_ms_field(std::string_view v) {
+  int64_t x = 0;
+  if (v.empty()) return -1;
+  for (char c : v) {
+    if (c < '0' || c > '9') return -1;
+    x = x * 10 + (c - '0');
+    if (x > (INT64_MAX / 10'000'000)) return -1;
+  }
+  return x * 1'000'000;
+}
+
+std::string_view config_field(const Event& e, std::string_view dotted) {
+  auto v = e.field(dotted);
+  if (!v.empty()) return v;
+  std::string underscored(dotted);
+  std::replace(underscored.begin(), underscored.end(), '.', '_');
+  return e.field(underscored);
+}
+
+struct ByTime {
+  bool operator()(const Event& a, const Event& b) const { return a.time_ns > b.time_ns; }
+};
+
+}  // namespace
+
+struct Correlator::State {
+  CorrelateOptions opts;
+  EntityMap entities;
+  detail::BurstBuilder bursts{opts};
+  detail::CauseIndex causes{opts, entities};
+  std::priority_queue<Event, std::vector<Event>, ByTime> reorder;
+  int64_t max_seen = INT64_MIN;
+  int64_t released_to = INT64_MIN;           // events at or before this were processed
+  std::vector<detail::PendingBurst> closed;  // waiting for their causes
+  std::map<std::string, detail::ClientConfig> configs;
+  std::vector<InputCoverage> coverage;
+  std::map<int32_t, ChronicTrack> chronic;
+  uint64_t ignored = 0;
+  std::vector<OpenBurst> opened;
+
+  void learn(const Event& e) {
+    if (e.broker >= 0 && !e.host.empty()) entities.learn(e.host, e.broker);
+    auto ip = e.field("ip");
+    if (!ip.empty() && !e.host.empty()) entities.learn_alias(ip, e.host);
+  }
+
+  void process(const Event& e) {
+    if (is_symptom(e.kind)) {
+      bursts.add(e, closed);
+      if (bursts.take_opened_flag()) {
+        const auto& pb = bursts.open_burst();
+        opened.push_back(OpenBurst{pb.burst.start_ns,
+                                   pb.burst.count,
+                                   {pb.brokers.begin(), pb.brokers.end()},
+                                   {pb.clients.begin(), pb.clients.end()}});
+      }
+      int32_t b = e.broker >= 0 ? e.broker : entities.broker_for(e.host);
+      if (b >= 0) {
+        auto& t = chronic[b];
+        t.first_ns = std::min(t.first_ns, e.time_ns);
+        t.last_ns = std::max(t.last_ns, e.time_ns);
+        ++t.count;
+        if (!e.client.empty()) t.clients.insert(e.client);
+        if (!e.host.empty()) t.hosts.insert(e.host);
+        ++t.kinds[std::string(kind_name(e.kind))];
+        detail::push_evidence(t.evidence, e, opts.max_evidence);
+      }
+    } else if (e.kind == EventKind::kClientConfig) {
+      detail::ClientConfig cc;
+      cc.request_timeout_ns = parse_ms_field(config_field(e, "request.timeout.ms"));
+      cc.idle_ns = parse_ms_field(config_field(e, "connections.max.idle.ms"));
+      cc.idempotence = std::string(config_field(e, "enable.idempotence"));
+      cc.acks = std::string(config_field(e, "acks"));
+      cc.retries = std::string(config_field(e, "retries"));
+      cc.input = e.input;
+      std::string id = e.client.empty() ? std::string(config_field(e, "client.id")) : e.client;
+      if (!id.empty()) configs[id] = cc;
+      configs["input:" + e.input] = cc;
+    } else {
+      causes.add(e);
+    }
+  }
+
+  void release(int64_t upto) {
+    while (!reorder.empty() && reorder.top().time_ns <= upto) {
+      Event e = reorder.top();
+      reorder.pop();
+      process(e);
+    }
+    released_to = std::max(released_to, upto);
+    bursts.advance(upto, closed);
+  }
+
+  detail::VerdictContext ctx() const {
+    return detail::VerdictContext{opts, entities, causes, configs, coverage};
+  }
+
+  // A burst is final when nothing that could explain it can still arrive.
+  std::vector<Burst> finalize(bool all) {
+    std::vector<Burst> out;
+    std::vector<detail::PendingBurst> keep;
+    int64_t wait = std::max(opts.gap_ns, opts.lookahead_ns);
+    for (auto& pb : closed) {
+      if (!all && pb.burst.end_ns + wait > released_to) {
+        keep.push_back(std::move(pb));
+        continue;
+      }
+      detail::decide(pb, ctx());
+      bool lone = pb.burst.count < opts.min_count;
+      // A lone symptom is a finding only when something explains it or it
+      // looks like an idle close; otherwise it is background noise (it still
+      // counts toward the chronic tracker).
+      if (lone && pb.burst.verdict == Verdict::kUnexplained) continue;
+      if (lone && pb.burst.verdict == Verdict::kListenerMisconfig) continue;
+      out.push_back(std::move(pb.burst));
+    }
+    closed = std::move(keep);
+    // Evict causes nothing can reach any more.
+    if (!all && released_to != INT64_MIN) {
+      int64_t horizon = released_to - opts.lookback_ns - opts.gap_ns - opts.lateness_ns;
+      if (!closed.empty())
+        horizon = std::min(horizon, closed.front().burst.start_ns - opts.lookback_ns);
+      causes.evict_before(horizon);
+    }
+    return out;
+  }
+
+  // Long-running symptoms toward a healthy broker -> listener-misconfig.
+  void chronic_findings(std::vector<Burst>& out) {
+    for (auto& [broker, t] : chronic) {
+      if (t.emitted || t.count < opts.chronic_min_count) continue;
+      if (t.last_ns - t.first_ns < opts.chronic_span_ns) continue;
+      if (causes.any_for_broker(broker, t.first_ns, t.last_ns)) continue;
+      // Absorb unexplained bursts toward this broker inside the span.
+      bool covered_by_other = false;
+      for (auto it = out.begin(); it != out.end();) {
+        bool inside = it->start_ns >= t.first_ns && it->end_ns <= t.last_ns;
+        bool same = std::find(it->brokers.begin(), it->brokers.end(), broker) != it->brokers.end();
+        if (inside && same &&
+            (it->verdict == Verdict::kUnexplained || it->verdict == Verdict::kListenerMisconfig)) {
+          it = out.erase(it);
+        } else {
+          if (inside && same) covered_by_other = true;
+          ++it;
+        }
+      }
+      (void)covered_by_other;
+      Burst b;
+      b.start_ns = t.first_ns;
+      b.end_ns = t.last_ns;
+      b.count = t.count;
+      b.kinds = t.kinds;
+      b.clients.assign(t.clients.begin(), t.clients.end());
+      b.hosts.assign(t.hosts.begin(), t.hosts.end());
+      b.brokers = {broker};
+      b.verdict = Verdict::kListenerMisconfig;
+      b.confidence = 0.7;
+      b.evidence = t.evidence;
+      b.advice = detail::advice_for(b.verdict);
+      std::string addr = t.hosts.empty() ? std::string() : *t.hosts.begin();
+      b.warnings.push_back(
+          "errors toward broker " + std::to_string(broker) +
+          (addr.empty() ? std::string() : " (" + addr + ")") +
+          " kept coming for the whole span while no broker-side stop, crash or pause was logged");
+      t.emitted = true;
+      out.push_back(std::move(b));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Burst& a, const Burst& b) { return a.start_ns < b.start_ns; });
+  }
+};
+
+Correlator::Correlator(CorrelateOptions opts) : s_(std::make_unique<State>()) {
+  s_->opts = opts;
+}
+Correlator::~Correlator() = default;
+
+void Correlator::add(const Event& e) {
+  State& s = *s_;
+  if (!e.time_valid) {
+    ++s.ignored;
+    return;
+  }
+  s.learn(e);
+  s.reorder.push(e);
+  s.max_seen = std::max(s.max_seen, e.time_ns);
+  if (s.max_seen - s.opts.lateness_ns > s.released_to) s.release(s.max_seen - s.opts.lateness_ns);
+}
+
+void Correlator::add_coverage(const InputCoverage& c) {
+  for (auto& x : s_->coverage)
+    if (x.input == c.input) {
+      x = c;
+      return;
+    }
+  s_->coverage.push_back(c);
+}
+
+EntityMap& Correlator::entities() {
+  return s_->entities;
+}
+
+void Correlator::advance(int64_t now_ns) {
+  State& s = *s_;
+  s.max_seen = std::max(s.max_seen, now_ns);
+  s.release(s.max_seen - s.opts.lateness_ns);
+}
+
+std::vector<Burst> Correlator::poll() {
+  auto out = s_->finalize(false);
+  return out;
+}
+
+std::vector<Burst> Correlator::finish() {
+  State& s = *s_;
+  s.release(INT64_MAX);
+  s.bursts.close(s.closed);
+  s.causes.resolve_entities();
+  auto out = s.finalize(true);
+  s.chronic_findings(out);
+  return out;
+}
+
+std::vector<Correlator::OpenBurst> Correlator::newly_opened() {
+  auto out = std::move(s_->opened);
+  s_->opened.clear();
+  return out;
+}
+
+uint64_t Correlator::events_ignored() const {
+  return s_->ignored;
+}
+
+std::vector<CoverageSpan> Correlator::coverage() const {
+  std::vector<CoverageSpan> out;
+  for (const auto& c : s_->coverage)
+    out.push_back(CoverageSpan{c.input, c.role, c.host, c.broker, c.first_ns, c.last_ns});
+  return out;
+}
+
+}  // namespace logcorr

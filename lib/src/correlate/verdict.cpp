@@ -1,0 +1,277 @@
+#include "verdict.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "logcorr/time.hpp"
+
+namespace logcorr::detail {
+
+namespace {
+
+std::string hhmmss(int64_t ns) {
+  return format_rfc3339(ns, Precision::kSecond);
+}
+
+std::string dur(int64_t ns) {
+  if (ns < 0) return "?";
+  double s = static_cast<double>(ns) / 1e9;
+  if (s < 1) return fmt::format("{:.0f} ms", s * 1000);
+  if (s < 120) return fmt::format("{:.1f} s", s);
+  if (s < 7200) return fmt::format("{:.1f} min", s / 60);
+  return fmt::format("{:.1f} h", s / 3600);
+}
+
+// The request timeout that applies to the clients of a burst: the smallest
+// one any of them configured (the first to trip), else the default.
+int64_t request_timeout_for(const PendingBurst& pb, const VerdictContext& ctx) {
+  int64_t best = -1;
+  auto consider = [&](const std::string& key) {
+    auto it = ctx.configs.find(key);
+    if (it != ctx.configs.end() && it->second.request_timeout_ns > 0)
+      best =
+          best < 0 ? it->second.request_timeout_ns : std::min(best, it->second.request_timeout_ns);
+  };
+  for (const auto& c : pb.clients) consider(c);
+  for (const auto& i : pb.inputs) consider("input:" + i);
+  return best > 0 ? best : ctx.opts.default_request_timeout_ns;
+}
+
+Verdict verdict_of(const CauseInterval& c) {
+  if (c.type == CauseInterval::Type::kPause) return Verdict::kGcPause;
+  if (c.oom) return Verdict::kOomKill;
+  if (c.killed || (c.unclean_boot && !c.clean_stop)) return Verdict::kBrokerCrash;
+  return Verdict::kBrokerRestart;
+}
+
+std::string summary_of(const CauseInterval& c) {
+  std::string who = c.broker >= 0 ? fmt::format("broker {}", c.broker)
+                                  : (c.host.empty() ? std::string("a broker") : c.host);
+  if (c.broker >= 0 && !c.host.empty()) who += fmt::format(" ({})", c.host);
+  if (c.type == CauseInterval::Type::kPause)
+    return fmt::format("{}: JVM stop-the-world pause of {} ({} to {})", who, dur(c.duration_ns),
+                       hhmmss(c.start_ns), hhmmss(c.end_ns));
+  std::string what = c.oom                               ? "killed by the OOM killer"
+                     : c.killed                          ? "killed by a signal"
+                     : (c.unclean_boot && !c.clean_stop) ? "died without a clean shutdown"
+                                                         : "stopped cleanly";
+  if (c.restarted) return fmt::format("{} {}, back {} later", who, what, dur(c.duration_ns));
+  return fmt::format("{} {}, no restart seen", who, what);
+}
+
+double kind_weight(const CauseInterval& c) {
+  if (c.type == CauseInterval::Type::kPause) return 0.9;
+  if (c.oom) return 1.0;
+  if (c.killed) return 0.97;
+  if (c.unclean_boot) return 0.93;
+  return 0.95;
+}
+
+}  // namespace
+
+std::vector<std::string> advice_for(Verdict v) {
+  switch (v) {
+    case Verdict::kBrokerRestart:
+      return {
+          "Transient: a broker restart drops its connections. Let the client absorb it: "
+          "enable.idempotence=true, acks=all, retries high (the default MAX_INT) bounded by "
+          "delivery.timeout.ms.",
+          "Roll brokers one at a time and wait for the ISR to be full again "
+          "(UnderReplicatedPartitions = 0) before the next one; use "
+          "controlled.shutdown.enable=true.",
+      };
+    case Verdict::kBrokerCrash:
+      return {
+          "The broker died without a clean shutdown: find why it was killed (systemd, an "
+          "operator's kill -9, a watchdog) before it happens again; expect log recovery on start.",
+          "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
+          "delivery.timeout.ms.",
+      };
+    case Verdict::kOomKill:
+      return {
+          "The kernel or systemd killed the broker for memory. Size it: JVM heap (-Xmx, "
+          "KAFKA_HEAP_OPTS) well below the container / cgroup limit (MemoryMax), leaving room "
+          "for direct buffers, metaspace and the page cache.",
+          "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
+          "delivery.timeout.ms.",
+      };
+    case Verdict::kGcPause:
+      return {
+          "Fix the broker, not the client: a stop-the-world pause longer than the clients' "
+          "request.timeout.ms makes them drop the connection. Check heap size vs live set, "
+          "use G1 with a pause goal (-XX:MaxGCPauseMillis=20, Kafka's default flags), look for "
+          "Full GCs (humongous allocations, too small heap) and swap.",
+          "Client retry tuning will not help: the broker was not answering anyone.",
+      };
+    case Verdict::kIdleClose:
+      return {
+          "Expected: an idle connection was closed (connections.max.idle.ms: client 9 min, "
+          "broker 10 min, or a NAT / load balancer idle timeout) and the first send after the "
+          "silence found it dead. One idempotent retry absorbs it (enable.idempotence=true, "
+          "retries > 0).",
+          "To avoid the warning, keep the connection warm (send or fetch more often than the "
+          "idle timeout) or keep client connections.max.idle.ms below every idle timeout on the "
+          "path.",
+      };
+    case Verdict::kListenerMisconfig:
+      return {
+          "The brokers are healthy in their own logs, yet clients keep failing toward them: "
+          "check advertised.listeners — it must name an address every client can reach (not a "
+          "container-internal or private name), per listener.",
+          "Check any proxy, load balancer or NAT between clients and brokers: Kafka clients "
+          "must reach each broker directly at its advertised address.",
+      };
+    case Verdict::kUnexplained:
+      return {
+          "No broker-side cause was found in the logs given. Collect the missing logs listed "
+          "below (journal, server.log, GC log of the brokers the clients named) for the burst's "
+          "time and run again.",
+      };
+  }
+  return {};
+}
+
+void decide(PendingBurst& pb, const VerdictContext& ctx) {
+  Burst& b = pb.burst;
+  // Brokers the burst is about: named ids, plus named hosts resolved.
+  std::set<int32_t> named(pb.brokers.begin(), pb.brokers.end());
+  for (const auto& h : pb.hosts) {
+    int32_t id = ctx.entities.broker_for(h);
+    if (id >= 0) named.insert(id);
+  }
+  b.brokers.assign(named.begin(), named.end());
+
+  const int64_t timeout = request_timeout_for(pb, ctx);
+  struct Scored {
+    const CauseInterval* c;
+    double score;
+  };
+  std::vector<Scored> scored;
+  for (const CauseInterval* c : ctx.causes.candidates(b.start_ns, b.end_ns)) {
+    int32_t cb = c->broker >= 0 ? c->broker : ctx.entities.broker_for(c->host);
+    double entity = named.empty() ? 0.6 : (cb < 0 ? 0.45 : (named.count(cb) ? 1.0 : 0.12));
+    // Distance between the cause interval and the burst start.
+    int64_t d = 0;
+    if (c->start_ns > b.start_ns) d = c->start_ns - b.start_ns;
+    if (c->end_ns < b.start_ns) d = b.start_ns - c->end_ns;
+    double align = 1.0 / (1.0 + static_cast<double>(d) / 10e9);
+    double kind = kind_weight(*c);
+    if (c->type == CauseInterval::Type::kPause) {
+      bool overlaps = c->start_ns <= b.start_ns + 1'000'000'000 && c->end_ns >= b.start_ns;
+      if (c->duration_ns < timeout && !overlaps) continue;  // too short to trip a client
+      // A pause shorter than the timeout that merely overlaps is weaker evidence.
+      if (c->duration_ns < timeout)
+        kind *= std::clamp(static_cast<double>(c->duration_ns) / static_cast<double>(timeout), 0.1,
+                           1.0);
+    }
+    scored.push_back({c, entity * align * kind});
+  }
+  std::sort(scored.begin(), scored.end(),
+            [](const Scored& x, const Scored& y) { return x.score > y.score; });
+
+  for (const auto& s : scored) {
+    Cause c;
+    const CauseInterval& iv = *s.c;
+    c.kind = iv.decisive;
+    c.broker = iv.broker >= 0 ? iv.broker : ctx.entities.broker_for(iv.host);
+    c.host = !iv.host.empty() ? iv.host : ctx.entities.host_for(c.broker);
+    c.time_ns = iv.decisive_ns;
+    c.start_ns = iv.start_ns;
+    c.end_ns = iv.end_ns == INT64_MAX ? iv.start_ns : iv.end_ns;
+    c.duration_ns = iv.duration_ns;
+    c.lag_ns = iv.start_ns - b.start_ns;
+    c.score = std::round(s.score * 1000) / 1000;
+    c.summary = summary_of(iv);
+    c.evidence = iv.evidence;
+    b.causes.push_back(std::move(c));
+    if (b.causes.size() >= 5) break;
+  }
+
+  const bool lone = b.count < ctx.opts.min_count;
+  const double kMinScore = 0.25;
+  if (!scored.empty() && scored.front().score >= kMinScore) {
+    b.verdict = verdict_of(*scored.front().c);
+    double top = scored.front().score;
+    double second = scored.size() > 1 ? scored[1].score : 0;
+    // Confidence: how good the best is, and how clearly it beats the runner-up
+    // of a different verdict.
+    if (scored.size() > 1 && verdict_of(*scored[1].c) == b.verdict) second = 0;
+    b.confidence = std::round(std::clamp(top * (1.0 - 0.5 * second / top), 0.0, 1.0) * 100) / 100;
+  } else if (pb.all_idle_kinds && pb.max_silence_ns >= ctx.opts.client_idle_ns && b.count <= 3) {
+    b.verdict = Verdict::kIdleClose;
+    double ratio =
+        static_cast<double>(pb.max_silence_ns) / static_cast<double>(ctx.opts.client_idle_ns);
+    b.confidence = std::round(std::clamp(0.6 + 0.2 * (ratio - 1.0), 0.6, 0.9) * 100) / 100;
+    b.warnings.push_back(
+        fmt::format("the client was silent for {} before this error; no broker "
+                    "event explains it",
+                    dur(pb.max_silence_ns)));
+  } else if (b.end_ns - b.start_ns >= ctx.opts.chronic_span_ns) {
+    b.verdict = Verdict::kListenerMisconfig;
+    b.confidence = 0.6;
+  } else {
+    b.verdict = Verdict::kUnexplained;
+    b.confidence = 0;
+  }
+  (void)lone;
+  b.advice = advice_for(b.verdict);
+
+  // Client hazards from config dumps.
+  std::set<std::string> warned;
+  auto hazard = [&](const std::string& key, const std::string& who) {
+    auto it = ctx.configs.find(key);
+    if (it == ctx.configs.end() || warned.count(who)) return;
+    const ClientConfig& cc = it->second;
+    std::vector<std::string> bad;
+    if (cc.idempotence == "false") bad.push_back("enable.idempotence=false");
+    if (cc.retries == "0") bad.push_back("retries=0");
+    if (!cc.acks.empty() && cc.acks != "all" && cc.acks != "-1") bad.push_back("acks=" + cc.acks);
+    if (bad.empty()) return;
+    warned.insert(who);
+    std::string list;
+    for (const auto& x : bad) list += (list.empty() ? "" : ", ") + x;
+    b.warnings.push_back(
+        fmt::format("client {} runs with {}: retries may have duplicated or lost "
+                    "records during this burst",
+                    who, list));
+  };
+  for (const auto& c : pb.clients) hazard(c, c);
+  for (const auto& i : pb.inputs) hazard("input:" + i, i);
+
+  // Coverage: which broker-side logs do (not) cover the burst.
+  int64_t lo = b.start_ns - ctx.opts.lookback_ns, hi = b.end_ns;
+  for (int32_t id : b.brokers) {
+    std::string host = ctx.entities.host_for(id);
+    std::set<std::string> have;
+    bool any_input = false;
+    for (const auto& cv : ctx.coverage) {
+      int32_t cb = cv.broker >= 0 ? cv.broker : ctx.entities.broker_for(cv.host);
+      if (cb != id) continue;
+      any_input = true;
+      if (cv.first_ns <= hi && cv.last_ns >= lo) have.insert(cv.role);
+    }
+    std::string who =
+        host.empty() ? fmt::format("broker {}", id) : fmt::format("broker {} ({})", id, host);
+    if (!any_input) {
+      b.coverage_gaps.push_back(fmt::format("no log of {} was given", who));
+      continue;
+    }
+    for (const char* role : {"journal", "server", "gc"}) {
+      if (have.count(role)) continue;
+      const char* what = std::string_view(role) == "journal"  ? "journal"
+                         : std::string_view(role) == "server" ? "server.log"
+                                                              : "GC log";
+      b.coverage_gaps.push_back(
+          fmt::format("no {} covers {} between {} and {}", what, who, hhmmss(lo), hhmmss(hi)));
+    }
+  }
+  if (b.verdict == Verdict::kUnexplained && b.brokers.empty())
+    b.coverage_gaps.push_back(
+        "the clients' errors name no broker; broker-side logs could not be "
+        "narrowed down");
+}
+
+}  // namespace logcorr::detail

@@ -1,0 +1,97 @@
+#include "logcorr/entity.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace logcorr {
+
+bool looks_like_ip(std::string_view s) {
+  if (s.empty()) return false;
+  // IPv4 dotted quad or anything with a ':' (IPv6); we never shorten these.
+  if (s.find(':') != std::string_view::npos) return true;
+  int dots = 0;
+  for (char c : s) {
+    if (c == '.')
+      ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c)))
+      return false;
+  }
+  return dots == 3;
+}
+
+std::string normalize_host(std::string_view host) {
+  // Strip brackets and a trailing dot, lower-case, drop the domain.
+  while (!host.empty() && (host.front() == '[' || host.front() == ' ')) host.remove_prefix(1);
+  while (!host.empty() && (host.back() == ']' || host.back() == '.' || host.back() == ' '))
+    host.remove_suffix(1);
+  std::string out(host);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (looks_like_ip(out)) return out;
+  auto dot = out.find('.');
+  if (dot != std::string::npos && dot > 0) out.resize(dot);
+  return out;
+}
+
+void EntityMap::learn(std::string_view host, int32_t broker) {
+  if (host.empty() || broker < 0) return;
+  std::string h = canonical(host);
+  if (h.empty()) return;
+  auto u = user_.find(h);
+  if (u != user_.end() && u->second) return;
+  host_to_broker_[h] = broker;
+  if (!broker_to_host_.count(broker) || looks_like_ip(broker_to_host_[broker]))
+    broker_to_host_[broker] = h;
+}
+
+void EntityMap::learn_alias(std::string_view alias, std::string_view host) {
+  std::string a = normalize_host(alias);
+  std::string h = normalize_host(host);
+  if (a.empty() || h.empty() || a == h) return;
+  alias_[a] = h;
+  // Whatever the alias already resolved to carries over to the host.
+  auto it = host_to_broker_.find(a);
+  if (it != host_to_broker_.end() && !host_to_broker_.count(h)) host_to_broker_[h] = it->second;
+}
+
+void EntityMap::add_user_mapping(std::string_view host, int32_t broker) {
+  std::string h = canonical(host);
+  host_to_broker_[h] = broker;
+  user_[h] = true;
+  broker_to_host_[broker] = h;
+}
+
+std::string EntityMap::canonical(std::string_view host) const {
+  std::string h = normalize_host(host);
+  for (int i = 0; i < 4; ++i) {  // alias chains are short; bound them anyway
+    auto it = alias_.find(h);
+    if (it == alias_.end()) break;
+    h = it->second;
+  }
+  return h;
+}
+
+int32_t EntityMap::broker_for(std::string_view host) const {
+  if (host.empty()) return -1;
+  auto it = host_to_broker_.find(canonical(host));
+  return it == host_to_broker_.end() ? -1 : it->second;
+}
+
+std::string EntityMap::host_for(int32_t broker) const {
+  auto it = broker_to_host_.find(broker);
+  return it == broker_to_host_.end() ? std::string() : it->second;
+}
+
+std::vector<EntityMap::Pair> EntityMap::pairs() const {
+  std::vector<Pair> out;
+  for (const auto& [h, b] : host_to_broker_) {
+    auto u = user_.find(h);
+    out.push_back(Pair{h, b, u != user_.end() && u->second});
+  }
+  std::sort(out.begin(), out.end(), [](const Pair& a, const Pair& b) {
+    return a.broker != b.broker ? a.broker < b.broker : a.host < b.host;
+  });
+  return out;
+}
+
+}  // namespace logcorr

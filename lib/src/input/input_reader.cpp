@@ -1,0 +1,300 @@
+// InputReader: Source -> sniff -> Framer -> RecordParser as a pull stream.
+//
+// The framer pushes records through a callback; the merge wants to pull them
+// one at a time. We bridge the two per chunk: feed one chunk, collect the
+// records it completes, hand them out one by one, and only read the next
+// chunk when they are used up. Records that lie inside the chunk buffer stay
+// views into it; the few that the framer assembled in its own buffer (they
+// straddled a chunk boundary, or were held back waiting for a continuation
+// line) are copied into a per-chunk arena, because the framer may reuse that
+// buffer before we hand them out.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "logcorr/reader.hpp"
+
+namespace logcorr {
+
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+
+struct Pending {
+  RawRecord raw;
+  bool in_arena = false;
+  size_t arena_offset = 0;
+};
+
+class CollectSink final : public RecordSink {
+ public:
+  CollectSink(const char* chunk_begin, size_t chunk_size, std::vector<Pending>& out,
+              std::string& arena)
+      : begin_(chunk_begin), size_(chunk_size), out_(out), arena_(arena) {}
+
+  void on_record(const RawRecord& rec) override {
+    Pending p;
+    p.raw = rec;
+    const char* d = rec.text.data();
+    bool inside = size_ > 0 && d >= begin_ && d + rec.text.size() <= begin_ + size_;
+    if (!inside && !rec.text.empty()) {
+      p.in_arena = true;
+      p.arena_offset = arena_.size();
+      arena_.append(rec.text.data(), rec.text.size());
+    }
+    out_.push_back(p);
+  }
+
+ private:
+  const char* begin_;
+  size_t size_;
+  std::vector<Pending>& out_;
+  std::string& arena_;
+};
+
+}  // namespace
+
+struct InputReader::State {
+  LogicalInput input;
+  uint32_t input_index = 0;
+  ReaderOptions opts;
+  DiagnosticSink* sink = nullptr;
+  InputStats stats;
+
+  size_t file_pos = 0;  // index of the next file to open
+  std::unique_ptr<ByteSource> source;
+  std::unique_ptr<Framer> framer;
+  std::unique_ptr<RecordParser> parser;
+  uint32_t current_file = 0;
+  bool layout_known = false;
+  Layout layout = Layout::kUnknown;
+
+  std::vector<char> chunk;
+  size_t chunk_len = 0;
+  std::string arena;
+  std::vector<Pending> pending;
+  size_t pending_pos = 0;
+  bool stream_done = true;  // current file exhausted (or none open)
+  Record record;
+
+  void report(Severity sev, const std::string& path, std::string msg) {
+    Diagnostic d;
+    d.severity = sev;
+    d.path = path;
+    d.message = std::move(msg);
+    sink->report(d);
+  }
+
+  // Opens the next file of the set; false when none is left.
+  bool open_next_file() {
+    while (file_pos < input.files.size()) {
+      const InputFile& f = input.files[file_pos];
+      current_file = static_cast<uint32_t>(file_pos);
+      ++file_pos;
+      SourceError err;
+      source = open_source(f.path, &err);
+      if (!source) {
+        ++stats.files_failed;
+        Diagnostic d;
+        d.severity = Severity::kError;
+        d.path = err.path.empty() ? f.path : err.path;
+        d.message = err.message.empty() ? "cannot open" : err.message;
+        sink->report(d);
+        continue;
+      }
+      ++stats.files_read;
+      if (!read_head()) continue;  // empty or failed file: next one
+      return true;
+    }
+    return false;
+  }
+
+  // Reads the first chunk(s) of a freshly opened file, sniffs the layout if
+  // still unknown, and sets up framer and parser. False when the file has no
+  // bytes at all.
+  bool read_head() {
+    chunk_len = 0;
+    // Fill up to kSniffBytes (or EOF) so that sniffing sees whole lines even
+    // from a pipe that delivers a few bytes at a time.
+    size_t want = std::max(kSniffBytes, opts.chunk_bytes);
+    if (chunk.size() < want) chunk.resize(want);
+    bool eof = false;
+    while (chunk_len < kSniffBytes) {
+      size_t n = source->read(chunk.data() + chunk_len, chunk.size() - chunk_len);
+      if (n == 0) {
+        eof = true;
+        break;
+      }
+      chunk_len += n;
+      // stdin: do not wait for 64 KiB when a few complete lines are there.
+      if (source->info().size < 0 && std::memchr(chunk.data(), '\n', chunk_len) &&
+          chunk_len >= 4096)
+        break;
+      if (source->info().size < 0 && chunk_len > 0 && count_lines(chunk_len) >= 20) break;
+    }
+    stats.bytes += chunk_len;
+    if (chunk_len == 0) {
+      finish_source_errors();
+      source.reset();
+      return false;
+    }
+    std::string_view head(chunk.data(), chunk_len);
+    if (!layout_known) {
+      layout = opts.layout ? *opts.layout : sniff_layout(head);
+      layout_known = true;
+      stats.layout = layout;
+    }
+    framer = std::make_unique<Framer>(framing_for(layout), classifier_for(layout), opts.framer);
+    ParseOptions po;
+    po.zone = opts.zone;
+    po.zone_from_user = opts.zone_from_user;
+    po.year = opts.year;
+    po.reference_ns = source->info().mtime_ns;
+    po.jvm_start_ns = opts.jvm_start_ns;
+    po.boot_ns = opts.boot_ns;
+    po.path = input.files[current_file].path;
+    if (!parser || po.reference_ns != INT64_MIN) {
+      parser = std::make_unique<RecordParser>(layout, std::move(po), sink);
+      stats.zone_source = parser->zone_source();
+    }
+    stream_done = eof;
+    feed_current_chunk();
+    if (eof) finish_stream();
+    return true;
+  }
+
+  size_t count_lines(size_t len) const {
+    return static_cast<size_t>(std::count(chunk.data(), chunk.data() + len, '\n'));
+  }
+
+  void feed_current_chunk() {
+    arena.clear();
+    pending.clear();
+    pending_pos = 0;
+    CollectSink cs(chunk.data(), chunk_len, pending, arena);
+    framer->feed(std::string_view(chunk.data(), chunk_len), cs);
+    fix_arena_views();
+  }
+
+  void finish_stream() {
+    CollectSink cs(chunk.data(), chunk_len, pending, arena);
+    framer->finish(cs);
+    fix_arena_views();
+    stream_done = true;
+    finish_source_errors();
+  }
+
+  void finish_source_errors() {
+    if (!source) return;
+    stats.raw_bytes += source->raw_bytes_read();
+    if (const auto& e = source->error()) {
+      Diagnostic d;
+      d.severity = Severity::kError;
+      d.path = e->path.empty() ? input.files[current_file].path : e->path;
+      d.offset = e->offset;
+      d.has_offset = true;
+      d.message = e->message;
+      sink->report(d);
+      ++stats.files_failed;
+    }
+  }
+
+  void fix_arena_views() {
+    for (auto& p : pending)
+      if (p.in_arena)
+        p.raw.text = std::string_view(arena.data() + p.arena_offset, p.raw.text.size());
+  }
+
+  // Refills `pending`; false at the end of the input.
+  bool refill() {
+    for (;;) {
+      if (pending_pos < pending.size()) return true;
+      if (!stream_done) {
+        // Records handed out so far are consumed: the chunk can be reused.
+        pending.clear();
+        pending_pos = 0;
+        arena.clear();
+        chunk_len = source->read(chunk.data(), chunk.size());
+        if (chunk_len == 0) {
+          finish_stream();
+        } else {
+          stats.bytes += chunk_len;
+          feed_current_chunk();
+        }
+        continue;
+      }
+      source.reset();
+      if (!open_next_file()) return false;
+    }
+  }
+};
+
+InputReader::InputReader(LogicalInput input, uint32_t input_index, ReaderOptions opts,
+                         DiagnosticSink& sink)
+    : s_(std::make_unique<State>()) {
+  s_->input = std::move(input);
+  s_->input_index = input_index;
+  s_->opts = std::move(opts);
+  s_->sink = &sink;
+  s_->stats.zone_name = s_->opts.zone ? s_->opts.zone->name() : "UTC";
+}
+
+InputReader::~InputReader() = default;
+
+const Record* InputReader::next() {
+  State& s = *s_;
+  if (!s.refill()) return nullptr;
+  const Pending& p = s.pending[s.pending_pos++];
+  s.record = Record{};
+  s.parser->parse(p.raw, s.record);
+  s.record.raw = p.raw;
+  s.record.input_index = s.input_index;
+  s.record.file_index = s.current_file;
+  if (p.raw.truncated) {
+    ++s.stats.truncated_records;
+    if (s.stats.truncated_records <= 3)
+      s.report(Severity::kWarning, s.input.files[s.current_file].path,
+               fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,
+                           s.opts.framer.max_record_bytes));
+  }
+  ++s.stats.records;
+  if (s.record.time.valid()) {
+    s.stats.first_ns = std::min(s.stats.first_ns, s.record.time.utc_ns);
+    s.stats.last_ns = std::max(s.stats.last_ns, s.record.time.utc_ns);
+    if (s.record.time.zone == ZoneSource::kAssumed) ++s.stats.assumed_zone_records;
+    if (s.record.time.year_inferred) ++s.stats.year_inferred_records;
+  } else {
+    ++s.stats.records_without_time;
+  }
+  return &s.record;
+}
+
+const LogicalInput& InputReader::input() const {
+  return s_->input;
+}
+const InputStats& InputReader::stats() const {
+  return s_->stats;
+}
+
+std::optional<int64_t> first_record_time(const std::string& path, const ReaderOptions& opts) {
+  NullSink null;
+  LogicalInput li;
+  li.label = path;
+  li.base_path = path;
+  li.files.push_back(InputFile{path, ""});
+  ReaderOptions o = opts;
+  o.chunk_bytes = 64 * 1024;
+  InputReader r(std::move(li), 0, o, null);
+  for (int i = 0; i < 200; ++i) {
+    const Record* rec = r.next();
+    if (!rec) break;
+    if (rec->time.valid()) return rec->time.utc_ns;
+    if (rec->raw.offset > 64 * 1024) break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace logcorr

@@ -1,0 +1,318 @@
+#include "logcorr/events_io.hpp"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <cstring>
+
+#include "logcorr/json_text.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr {
+
+namespace {
+
+void append_time(std::string& out, const char* key, int64_t ns, Precision p) {
+  char buf[48];
+  out.append(",\"");
+  out.append(key);
+  out.append("\":\"");
+  out.append(buf, format_rfc3339(ns, p == Precision::kNone ? Precision::kSecond : p, buf));
+  out.push_back('"');
+}
+
+void append_kv(std::string& out, const char* key, std::string_view v) {
+  out.append(",\"");
+  out.append(key);
+  out.append("\":");
+  append_json_string(out, v);
+}
+
+// Our own RFC 3339 output: "YYYY-MM-DDTHH:MM:SS[.fffffffff]Z". Exact, so that
+// events -> analyze gives the same result as analyze on the logs.
+bool parse_our_time(std::string_view s, int64_t& ns, Precision& p) {
+  auto num = [&](size_t pos, size_t len, unsigned& out) {
+    if (pos + len > s.size()) return false;
+    out = 0;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+    return true;
+  };
+  unsigned y, mo, d, h, mi, se;
+  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+    return false;
+  if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || !num(11, 2, h) || !num(14, 2, mi) ||
+      !num(17, 2, se))
+    return false;
+  auto secs = civil_to_seconds(y, mo, d, h, mi, se);
+  if (!secs) return false;
+  size_t i = 19;
+  int64_t frac = 0;
+  int digits = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9) {
+      frac = frac * 10 + (s[i] - '0');
+      ++digits;
+      ++i;
+    }
+  }
+  if (i >= s.size() || s[i] != 'Z') return false;
+  for (int k = digits; k < 9; ++k) frac *= 10;
+  ns = *secs * kNanosPerSecond + frac;
+  p = digits == 0   ? Precision::kSecond
+      : digits <= 3 ? Precision::kMilli
+      : digits <= 6 ? Precision::kMicro
+                    : Precision::kNano;
+  return true;
+}
+
+// "38123.456" -> ns, exactly.
+bool parse_decimal_ms(std::string_view s, int64_t& ns) {
+  int64_t whole = 0, frac = 0;
+  int digits = 0;
+  size_t i = 0;
+  if (s.empty()) return false;
+  for (; i < s.size() && s[i] != '.'; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    whole = whole * 10 + (s[i] - '0');
+    if (whole > INT64_MAX / 10'000'000) return false;
+  }
+  if (i < s.size()) {
+    for (++i; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      if (digits < 6) {
+        frac = frac * 10 + (s[i] - '0');
+        ++digits;
+      }
+    }
+  }
+  for (int k = digits; k < 6; ++k) frac *= 10;
+  ns = whole * kNanosPerMilli + frac;
+  return true;
+}
+
+}  // namespace
+
+std::string format_duration_ms(int64_t ns) {
+  if (ns < 0) return "-1";
+  int64_t ms = ns / kNanosPerMilli;
+  int64_t rest = ns % kNanosPerMilli;
+  if (rest == 0) return fmt::format("{}", ms);
+  std::string frac = fmt::format("{:06d}", rest);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return fmt::format("{}.{}", ms, frac);
+}
+
+void append_event_json(std::string& out, const Event& e) {
+  out.append("{\"v\":1,\"type\":\"event\"");
+  if (e.time_valid)
+    append_time(out, "time", e.time_ns, e.precision);
+  else
+    out.append(",\"time\":null");
+  append_kv(out, "kind", kind_name(e.kind));
+  if (e.duration_ns >= 0) {
+    out.append(",\"duration_ms\":");
+    out.append(format_duration_ms(e.duration_ns));
+    if (e.time_valid) append_time(out, "start", e.time_ns - e.duration_ns, Precision::kNano);
+  }
+  if (!e.host.empty()) append_kv(out, "host", e.host);
+  if (e.broker >= 0) out.append(fmt::format(",\"broker\":{}", e.broker));
+  if (!e.client.empty()) append_kv(out, "client", e.client);
+  if (!e.fields.empty()) {
+    out.append(",\"fields\":{");
+    bool first = true;
+    for (const auto& [k, v] : e.fields) {
+      if (!first) out.push_back(',');
+      first = false;
+      append_json_string(out, k);
+      out.push_back(':');
+      append_json_string(out, v);
+    }
+    out.push_back('}');
+  }
+  append_kv(out, "input", e.input);
+  out.append(fmt::format(",\"line\":{}", e.line));
+  append_kv(out, "text", e.text);
+  if (!e.pattern.empty()) append_kv(out, "pattern", e.pattern);
+  if (e.input_prev_ns != INT64_MIN) append_time(out, "prev", e.input_prev_ns, Precision::kNano);
+  out.append("}\n");
+}
+
+void append_input_json(std::string& out, const InputSummary& in) {
+  const InputCoverage& c = in.coverage;
+  out.append("{\"v\":1,\"type\":\"input\"");
+  append_kv(out, "input", c.input);
+  append_kv(out, "role", c.role);
+  append_kv(out, "layout", in.layout);
+  if (!c.host.empty()) append_kv(out, "host", c.host);
+  if (c.broker >= 0) out.append(fmt::format(",\"broker\":{}", c.broker));
+  append_kv(out, "zone", in.zone);
+  append_kv(out, "zone_source", in.zone_source);
+  if (c.first_ns <= c.last_ns) {
+    append_time(out, "first", c.first_ns, Precision::kNano);
+    append_time(out, "last", c.last_ns, Precision::kNano);
+  }
+  out.append(fmt::format(",\"records\":{},\"events\":{}}}\n", in.records, in.events));
+}
+
+struct EventsParser::State {
+  simdjson::ondemand::parser parser;
+  std::string padded;
+};
+
+EventsParser::EventsParser() : s_(new State) {}
+EventsParser::~EventsParser() {
+  delete s_;
+}
+
+EventsParser::LineType EventsParser::parse(std::string_view line, Event& ev, InputSummary& in,
+                                           std::string* err) {
+  using namespace simdjson;
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (line.empty()) return LineType::kSkip;
+  s_->padded.assign(line.data(), line.size());
+  s_->padded.append(SIMDJSON_PADDING, '\0');
+  auto fail = [&](std::string m) {
+    if (err) *err = std::move(m);
+    return LineType::kError;
+  };
+  ondemand::document doc;
+  if (s_->parser.iterate(s_->padded.data(), line.size(), s_->padded.size()).get(doc))
+    return fail("not JSON");
+  ondemand::object obj;
+  if (doc.get_object().get(obj)) return fail("not a JSON object");
+
+  // Read fields in any order; collect into strings first.
+  int64_t version = -1;
+  std::string type, time, kind, start, host, client, input, text, pattern, prev, role, layout, zone,
+      zone_source, first, last, duration;
+  int64_t broker = -1, lineno = 0, records = 0, events = 0;
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return fail("bad key");
+    ondemand::value val;
+    if (field.value().get(val)) return fail("bad value");
+    auto str = [&](std::string& dst) -> bool {
+      if (val.is_null()) return true;
+      std::string_view sv;
+      if (val.get_string().get(sv)) return false;
+      dst.assign(sv);
+      return true;
+    };
+    auto integer = [&](int64_t& dst) -> bool { return !val.get_int64().get(dst); };
+    bool ok = true;
+    if (key == "v")
+      ok = integer(version);
+    else if (key == "type")
+      ok = str(type);
+    else if (key == "time")
+      ok = str(time);
+    else if (key == "kind")
+      ok = str(kind);
+    else if (key == "start")
+      ok = str(start);
+    else if (key == "host")
+      ok = str(host);
+    else if (key == "client")
+      ok = str(client);
+    else if (key == "input")
+      ok = str(input);
+    else if (key == "text")
+      ok = str(text);
+    else if (key == "pattern")
+      ok = str(pattern);
+    else if (key == "prev")
+      ok = str(prev);
+    else if (key == "role")
+      ok = str(role);
+    else if (key == "layout")
+      ok = str(layout);
+    else if (key == "zone")
+      ok = str(zone);
+    else if (key == "zone_source")
+      ok = str(zone_source);
+    else if (key == "first")
+      ok = str(first);
+    else if (key == "last")
+      ok = str(last);
+    else if (key == "broker")
+      ok = integer(broker);
+    else if (key == "line")
+      ok = integer(lineno);
+    else if (key == "records")
+      ok = integer(records);
+    else if (key == "events")
+      ok = integer(events);
+    else if (key == "duration_ms") {
+      std::string_view raw = val.raw_json_token();
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == ',')) raw.remove_suffix(1);
+      duration.assign(raw);
+    } else if (key == "fields") {
+      ondemand::object fo;
+      if (val.get_object().get(fo)) return fail("\"fields\" is not an object");
+      for (auto f : fo) {
+        std::string_view k, v;
+        if (f.unescaped_key().get(k)) return fail("bad field key");
+        if (f.value().get_string().get(v)) return fail("field values must be strings");
+        fields.emplace_back(std::string(k), std::string(v));
+      }
+    }
+    if (!ok) return fail(fmt::format("bad value for \"{}\"", key));
+  }
+  if (version < 0) return fail("no \"v\" (schema version): not logcorr events output");
+  if (version > kEventsSchemaVersion)
+    return fail(fmt::format("schema version {} is newer than this logcorr understands ({})",
+                            version, kEventsSchemaVersion));
+  if (type == "event") {
+    ev.clear();
+    auto k = kind_from_name(kind);
+    if (!k) return fail(fmt::format("unknown kind \"{}\"", kind));
+    ev.kind = *k;
+    if (!time.empty()) {
+      if (!parse_our_time(time, ev.time_ns, ev.precision)) return fail("bad \"time\"");
+      ev.time_valid = true;
+    }
+    if (!duration.empty()) {
+      if (!parse_decimal_ms(duration, ev.duration_ns)) return fail("bad \"duration_ms\"");
+    }
+    ev.host = std::move(host);
+    ev.broker = static_cast<int32_t>(broker);
+    ev.client = std::move(client);
+    ev.fields = std::move(fields);
+    ev.input = std::move(input);
+    ev.line = static_cast<uint64_t>(lineno);
+    ev.text = std::move(text);
+    ev.pattern = std::move(pattern);
+    if (!prev.empty()) {
+      Precision p;
+      if (!parse_our_time(prev, ev.input_prev_ns, p)) return fail("bad \"prev\"");
+    }
+    return LineType::kEvent;
+  }
+  if (type == "input") {
+    in = InputSummary{};
+    in.coverage.input = std::move(input);
+    in.coverage.role = std::move(role);
+    in.coverage.host = std::move(host);
+    in.coverage.broker = static_cast<int32_t>(broker);
+    Precision p;
+    in.coverage.first_ns = 0;
+    in.coverage.last_ns = -1;
+    if (!first.empty() && !parse_our_time(first, in.coverage.first_ns, p))
+      return fail("bad \"first\"");
+    if (!last.empty() && !parse_our_time(last, in.coverage.last_ns, p)) return fail("bad \"last\"");
+    in.layout = std::move(layout);
+    in.zone = std::move(zone);
+    in.zone_source = std::move(zone_source);
+    in.records = static_cast<uint64_t>(records);
+    in.events = static_cast<uint64_t>(events);
+    return LineType::kInput;
+  }
+  return LineType::kSkip;
+}
+
+}  // namespace logcorr

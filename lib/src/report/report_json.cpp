@@ -1,0 +1,234 @@
+// `analyze --json`: the documented, versioned schema (README).
+#include <fmt/format.h>
+
+#include "logcorr/json_text.hpp"
+#include "logcorr/report.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr {
+
+namespace {
+
+class Json {
+ public:
+  std::string out;
+  void key(std::string_view k) {
+    comma();
+    append_json_string(out, k);
+    out.push_back(':');
+    need_comma_ = false;
+  }
+  void str(std::string_view v) {
+    comma();
+    append_json_string(out, v);
+    need_comma_ = true;
+  }
+  void raw(std::string_view v) {
+    comma();
+    out.append(v);
+    need_comma_ = true;
+  }
+  void num(int64_t v) { raw(fmt::format("{}", v)); }
+  void dbl(double v) { raw(fmt::format("{}", v)); }
+  void time(int64_t ns) { str(format_rfc3339(ns, Precision::kMilli)); }
+  void time_or_null(int64_t ns, bool valid) {
+    if (valid)
+      time(ns);
+    else
+      raw("null");
+  }
+  void open(char c) {
+    comma();
+    out.push_back(c);
+    need_comma_ = false;
+  }
+  void close(char c) {
+    out.push_back(c);
+    need_comma_ = true;
+  }
+
+ private:
+  void comma() {
+    if (need_comma_) out.push_back(',');
+  }
+  bool need_comma_ = false;
+};
+
+void evidence(Json& j, const std::vector<Evidence>& ev) {
+  j.key("evidence");
+  j.open('[');
+  for (const auto& e : ev) {
+    j.open('{');
+    j.key("input");
+    j.str(e.input);
+    j.key("line");
+    j.num(static_cast<int64_t>(e.line));
+    j.key("time");
+    j.time(e.time_ns);
+    j.key("kind");
+    j.str(kind_name(e.kind));
+    j.key("text");
+    j.str(e.text);
+    j.close('}');
+  }
+  j.close(']');
+}
+
+void strings(Json& j, std::string_view k, const std::vector<std::string>& v) {
+  j.key(k);
+  j.open('[');
+  for (const auto& s : v) j.str(s);
+  j.close(']');
+}
+
+}  // namespace
+
+std::string render_json(const AnalysisReport& r) {
+  Json j;
+  j.open('{');
+  j.key("version");
+  j.num(kReportSchemaVersion);
+  j.key("generator");
+  j.str("logcorr");
+  j.key("inputs");
+  j.open('[');
+  for (const auto& in : r.inputs) {
+    const auto& c = in.coverage;
+    j.open('{');
+    j.key("path");
+    j.str(c.input);
+    j.key("format");
+    j.str(in.layout);
+    j.key("role");
+    j.str(c.role);
+    j.key("host");
+    if (c.host.empty())
+      j.raw("null");
+    else
+      j.str(c.host);
+    j.key("broker");
+    if (c.broker < 0)
+      j.raw("null");
+    else
+      j.num(c.broker);
+    j.key("zone");
+    j.str(in.zone);
+    j.key("zone_source");
+    j.str(in.zone_source);
+    bool has = c.first_ns <= c.last_ns;
+    j.key("first");
+    j.time_or_null(c.first_ns, has);
+    j.key("last");
+    j.time_or_null(c.last_ns, has);
+    j.key("records");
+    j.num(static_cast<int64_t>(in.records));
+    j.key("events");
+    j.num(static_cast<int64_t>(in.events));
+    j.close('}');
+  }
+  j.close(']');
+  j.key("entities");
+  j.open('[');
+  for (const auto& p : r.entities) {
+    j.open('{');
+    j.key("host");
+    j.str(p.host);
+    j.key("broker");
+    j.num(p.broker);
+    j.key("from_user");
+    j.raw(p.from_user ? "true" : "false");
+    j.close('}');
+  }
+  j.close(']');
+  j.key("summary");
+  j.open('{');
+  j.key("records");
+  j.num(static_cast<int64_t>(r.records));
+  j.key("events");
+  j.num(static_cast<int64_t>(r.events));
+  j.key("symptoms");
+  j.num(static_cast<int64_t>(r.symptoms));
+  j.key("bursts");
+  j.num(static_cast<int64_t>(r.bursts.size()));
+  j.close('}');
+  j.key("bursts");
+  j.open('[');
+  for (const auto& b : r.bursts) {
+    j.open('{');
+    j.key("start");
+    j.time(b.start_ns);
+    j.key("end");
+    j.time(b.end_ns);
+    j.key("duration_ms");
+    j.num((b.end_ns - b.start_ns) / kNanosPerMilli);
+    j.key("count");
+    j.num(b.count);
+    j.key("kinds");
+    j.open('{');
+    for (const auto& [k, n] : b.kinds) {
+      j.key(k);
+      j.num(n);
+    }
+    j.close('}');
+    strings(j, "clients", b.clients);
+    j.key("brokers");
+    j.open('[');
+    for (int32_t id : b.brokers) j.num(id);
+    j.close(']');
+    strings(j, "hosts", b.hosts);
+    strings(j, "partitions", b.partitions);
+    j.key("verdict");
+    j.str(verdict_name(b.verdict));
+    j.key("confidence");
+    j.dbl(b.confidence);
+    j.key("causes");
+    j.open('[');
+    for (const auto& c : b.causes) {
+      j.open('{');
+      j.key("kind");
+      j.str(kind_name(c.kind));
+      j.key("summary");
+      j.str(c.summary);
+      j.key("host");
+      if (c.host.empty())
+        j.raw("null");
+      else
+        j.str(c.host);
+      j.key("broker");
+      if (c.broker < 0)
+        j.raw("null");
+      else
+        j.num(c.broker);
+      j.key("time");
+      j.time(c.time_ns);
+      j.key("start");
+      j.time(c.start_ns);
+      j.key("end");
+      j.time(c.end_ns);
+      j.key("duration_ms");
+      if (c.duration_ns < 0)
+        j.raw("null");
+      else
+        j.raw(format_duration_ms(c.duration_ns));
+      j.key("lag_ms");
+      j.num(c.lag_ns / kNanosPerMilli);
+      j.key("score");
+      j.dbl(c.score);
+      evidence(j, c.evidence);
+      j.close('}');
+    }
+    j.close(']');
+    evidence(j, b.evidence);
+    strings(j, "advice", b.advice);
+    strings(j, "warnings", b.warnings);
+    strings(j, "coverage_gaps", b.coverage_gaps);
+    j.close('}');
+  }
+  j.close(']');
+  strings(j, "notes", r.notes);
+  j.close('}');
+  j.out.push_back('\n');
+  return j.out;
+}
+
+}  // namespace logcorr
