@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 
@@ -28,6 +29,9 @@ void InputOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--until", until, "Only records before this time (same forms as --since)");
   cmd.add_option("--jvm-start", jvm_start,
                  "Wall-clock start of the JVM, to anchor uptime-only GC logs");
+  cmd.add_option("--boot", boot,
+                 "Wall-clock time of the host's boot, to anchor uptime stamps (dmesg, "
+                 "journalctl -o short-monotonic)");
   cmd.add_flag("--no-rotation-groups", no_rotation_groups,
                "Treat every file as its own input (do not join rotated files)");
   cmd.add_flag("-q,--quiet", quiet, "No notes or progress on stderr; errors still print");
@@ -72,6 +76,15 @@ bool InputOptions::to_open_options(OpenOptions& out) const {
     }
     out.reader.jvm_start_ns = *t;
   }
+  if (!boot.empty()) {
+    auto z = out.reader.zone ? out.reader.zone : Zone::utc();
+    auto t = parse_user_time(boot, *z);
+    if (!t) {
+      fmt::print(stderr, "logcorr: --boot {}: not a time\n", boot);
+      return false;
+    }
+    out.reader.boot_ns = *t;
+  }
   out.discover.group_rotations = !no_rotation_groups;
   return true;
 }
@@ -111,6 +124,30 @@ void StderrSink::report(const Diagnostic& d) {
   if (quiet_ && d.severity == Severity::kNote) return;
   std::string s = d.to_string();
   fmt::print(stderr, "logcorr: {}\n", s);
+}
+
+}  // namespace logcorr::cli
+
+namespace logcorr::cli {
+
+bool InputOptions::window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const {
+  int64_t newest = INT64_MIN;
+  if (has_relative()) {
+    for (const auto& p : inputs)
+      if (p == "-") {
+        fmt::print(stderr, "logcorr: relative --since/--until need the newest record; "
+                           "with stdin, give an absolute time\n");
+        return false;
+      }
+    NullSink null;
+    auto readers = open_inputs(inputs, oo, null);
+    for (auto& r : readers) {
+      while (r->next()) {
+      }
+      newest = std::max(newest, r->stats().last_ns);
+    }
+  }
+  return resolve_window(newest, since_ns, until_ns);
 }
 
 }  // namespace logcorr::cli

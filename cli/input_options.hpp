@@ -20,6 +20,7 @@ struct InputOptions {
   std::string layout;  // force a layout for all inputs
   std::string since, until;
   std::string jvm_start;
+  std::string boot;
   bool no_rotation_groups = false;
   bool quiet = false;
 
@@ -30,6 +31,9 @@ struct InputOptions {
   // record time, which the caller computes when has_relative() says so).
   bool has_relative() const;
   bool resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t& until_ns) const;
+  // Resolves the window, reading the inputs once first when a relative form
+  // ("30 min ago") needs the newest record time. False on bad values.
+  bool window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const;
 };
 
 // Prints diagnostics to stderr as they arrive ("path:line: error: ...").

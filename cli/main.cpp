@@ -2,6 +2,7 @@
 // library stages together; analysis lives in lib/.
 #include <CLI/CLI.hpp>
 
+#include "analyze_command.hpp"
 #include "timeline_command.hpp"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "logcorr 0.1.0");
   int exit_code = 0;
+  logcorr::cli::add_analyze_command(app, exit_code);
+  logcorr::cli::add_events_command(app, exit_code);
   logcorr::cli::add_timeline_command(app, exit_code);
   try {
     app.parse(argc, argv);

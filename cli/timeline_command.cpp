@@ -21,35 +21,11 @@ struct TimelineArgs {
   bool json = false;
 };
 
-// Newest record time over all inputs (for "30 min ago"): a full pass.
-int64_t newest_time(const InputOptions& in, const OpenOptions& oo) {
-  NullSink null;
-  int64_t newest = INT64_MIN;
-  auto readers = open_inputs(in.inputs, oo, null);
-  for (auto& r : readers) {
-    while (r->next()) {
-    }
-    newest = std::max(newest, r->stats().last_ns);
-  }
-  return newest;
-}
-
 int run_timeline(const TimelineArgs& a) {
   OpenOptions oo;
   if (!a.in.to_open_options(oo)) return 2;
   int64_t since = INT64_MIN, until = INT64_MAX;
-  int64_t newest = INT64_MIN;
-  if (a.in.has_relative()) {
-    for (const auto& p : a.in.inputs)
-      if (p == "-") {
-        fmt::print(stderr,
-                   "logcorr: relative --since/--until need the newest record; "
-                   "with stdin, give an absolute time\n");
-        return 2;
-      }
-    newest = newest_time(a.in, oo);
-  }
-  if (!a.in.resolve_window(newest, since, until)) return 2;
+  if (!a.in.window(oo, since, until)) return 2;
 
   StderrSink sink(a.in.quiet);
   auto readers = open_inputs(a.in.inputs, oo, sink);

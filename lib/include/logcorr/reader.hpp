@@ -49,6 +49,7 @@ struct InputStats {
   uint64_t truncated_records = 0;
   uint64_t assumed_zone_records = 0;  // zone-less stamps read in the default zone
   uint64_t year_inferred_records = 0;
+  uint64_t user_zone_records = 0;  // zone-less stamps read in the zone the user gave
 };
 
 class InputReader {

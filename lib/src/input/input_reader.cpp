@@ -265,6 +265,7 @@ const Record* InputReader::next() {
     s.stats.first_ns = std::min(s.stats.first_ns, s.record.time.utc_ns);
     s.stats.last_ns = std::max(s.stats.last_ns, s.record.time.utc_ns);
     if (s.record.time.zone == ZoneSource::kAssumed) ++s.stats.assumed_zone_records;
+    if (s.record.time.zone == ZoneSource::kUser) ++s.stats.user_zone_records;
     if (s.record.time.year_inferred) ++s.stats.year_inferred_records;
   } else {
     ++s.stats.records_without_time;

@@ -1,0 +1,66 @@
+// Analyze: the whole pipeline in one call — inputs in, findings out.
+//
+//   inputs ─► InputReader (source, frame, format) ─► Matcher + GcExtractor
+//          ─► events (host / broker / silence filled in) ─► Correlator ─► report
+//
+// Inputs may also be the NDJSON of `logcorr events` (detected by content), so
+// extraction can run elsewhere, per shard, and be merged here with the same
+// result as analysing the logs directly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "logcorr/correlate.hpp"
+#include "logcorr/diagnostics.hpp"
+#include "logcorr/event.hpp"
+#include "logcorr/events_io.hpp"
+#include "logcorr/reader.hpp"
+#include "logcorr/report.hpp"
+
+namespace logcorr {
+
+struct AnalyzeOptions {
+  OpenOptions open;
+  CorrelateOptions correlate;
+  // Pattern pack directories, in order; a pack in a later directory replaces
+  // an earlier one of the same name. Empty = no packs (only GC extraction).
+  std::vector<std::string> pattern_dirs;
+  // Which systemd units are brokers: a unit whose name contains any of these.
+  std::vector<std::string> broker_units = {"kafka", "confluent-server"};
+  // --broker HOST=ID
+  std::vector<std::pair<std::string, int32_t>> broker_map;
+  // Only symptoms in [since, until) are analysed; causes are taken from the
+  // look-back / look-ahead margins around that window too.
+  int64_t since_ns = INT64_MIN;
+  int64_t until_ns = INT64_MAX;
+  unsigned threads = 1;
+};
+
+// Receives events as they are extracted (per input, in record order) and
+// each input's summary when it is done.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void on_event(const Event& e) = 0;
+  virtual void on_input(const InputSummary& in) = 0;
+};
+
+// Extracts the events of every input. Returns false when the pattern packs
+// could not be loaded (nothing was read); input problems go to `diag` and
+// the rest is still extracted.
+bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
+                    EventSink& sink, DiagnosticSink& diag);
+
+// The main job: extraction plus correlation. `ok` is false when packs could
+// not be loaded.
+AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
+                       DiagnosticSink& diag, bool* ok = nullptr);
+
+// Correlates already extracted events (from any source).
+AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
+                                const AnalyzeOptions& opts);
+
+}  // namespace logcorr

@@ -1,0 +1,87 @@
+// analyze / correlate_events: extraction, then the correlator over the
+// events in time order.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "logcorr/analyze.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr {
+
+namespace {
+
+class Collect final : public EventSink {
+ public:
+  void on_event(const Event& e) override { events.push_back(e); }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+};
+
+}  // namespace
+
+AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
+                                const AnalyzeOptions& opts) {
+  AnalysisReport rep;
+  Correlator c(opts.correlate);
+  for (const auto& [host, id] : opts.broker_map) c.entities().add_user_mapping(host, id);
+  // Batch has every event up front: learn all host <-> broker pairings first,
+  // so early events resolve as well as late ones.
+  for (const auto& e : events) {
+    if (e.broker >= 0 && !e.host.empty()) c.entities().learn(e.host, e.broker);
+    auto ip = e.field("ip");
+    if (!ip.empty() && !e.host.empty()) c.entities().learn_alias(ip, e.host);
+  }
+  for (const auto& in : inputs) {
+    if (in.coverage.broker >= 0 && !in.coverage.host.empty())
+      c.entities().learn(in.coverage.host, in.coverage.broker);
+  }
+  for (const auto& in : inputs) {
+    InputCoverage cv = in.coverage;
+    if (cv.broker < 0 && !cv.host.empty()) cv.broker = c.entities().broker_for(cv.host);
+    if (cv.first_ns <= cv.last_ns) c.add_coverage(cv);
+    rep.records += in.records;
+  }
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
+  for (const auto& e : events) {
+    if (!e.time_valid) continue;
+    ++rep.events;
+    if (is_symptom(e.kind)) ++rep.symptoms;
+    c.add(e);
+  }
+  rep.bursts = c.finish();
+  uint64_t in_bursts = 0;
+  for (const auto& b : rep.bursts) in_bursts += b.count;
+  rep.isolated_symptoms = rep.symptoms > in_bursts ? rep.symptoms - in_bursts : 0;
+  rep.entities = c.entities().pairs();
+  // Fill in input host/broker from what was learned.
+  for (auto& in : inputs) {
+    if (in.coverage.broker < 0 && !in.coverage.host.empty())
+      in.coverage.broker = c.entities().broker_for(in.coverage.host);
+    if (in.zone_source == "assumed")
+      rep.notes.push_back(fmt::format(
+          "{}: stamps without a UTC offset were read as UTC (no --tz given for it)",
+          in.coverage.input));
+  }
+  if (rep.isolated_symptoms > 0)
+    rep.notes.push_back(fmt::format(
+        "{} isolated symptom event(s) formed no burst (fewer than {} within {} s) and had no cause",
+        rep.isolated_symptoms, opts.correlate.min_count, opts.correlate.gap_ns / kNanosPerSecond));
+  if (c.events_ignored() > 0)
+    rep.notes.push_back(fmt::format("{} event(s) had no usable time and were not correlated",
+                                    c.events_ignored()));
+  rep.inputs = std::move(inputs);
+  return rep;
+}
+
+AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
+                       DiagnosticSink& diag, bool* ok) {
+  Collect col;
+  bool good = extract_events(inputs, opts, col, diag);
+  if (ok) *ok = good;
+  if (!good) return {};
+  return correlate_events(std::move(col.events), std::move(col.inputs), opts);
+}
+
+}  // namespace logcorr

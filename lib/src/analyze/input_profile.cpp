@@ -1,0 +1,152 @@
+#include "input_profile.hpp"
+
+#include <algorithm>
+
+#include "logcorr/entity.hpp"
+
+namespace logcorr::detail {
+
+namespace {
+
+bool is_journal_like(Layout l) {
+  switch (l) {
+    case Layout::kJournalShort:
+    case Layout::kJournalShortPrecise:
+    case Layout::kJournalShortFull:
+    case Layout::kJournalShortIso:
+    case Layout::kJournalShortIsoPrecise:
+    case Layout::kJournalShortUnix:
+    case Layout::kJournalShortMonotonic:
+    case Layout::kJournalShortDelta:
+    case Layout::kJournalWithUnit:
+    case Layout::kJournalVerbose:
+    case Layout::kJournalExport:
+    case Layout::kJournalJson:
+    case Layout::kJournalJsonPretty:
+    case Layout::kJournalJsonSeq:
+    case Layout::kJournalJsonSse:
+    case Layout::kJournalCat:
+    case Layout::kSyslog:
+    case Layout::kDmesg:
+    case Layout::kDmesgHuman:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_gc(Layout l) { return l == Layout::kGcUnified || l == Layout::kGcLegacy; }
+
+bool broker_kind(EventKind k) {
+  switch (k) {
+    case EventKind::kBrokerStop:
+    case EventKind::kBrokerStart:
+    case EventKind::kUncleanShutdown:
+    case EventKind::kIsrShrink:
+    case EventKind::kGcPause:
+    case EventKind::kSafepoint:
+    case EventKind::kProcessKilled:
+    case EventKind::kOomKill:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool name_says_server(const std::string& label) {
+  for (const char* n : {"server.log", "controller.log", "state-change.log", "kafkaServer.out",
+                        "log-cleaner.log"})
+    if (label.find(n) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+InputProfile::InputProfile(const LogicalInput& in, Layout layout) : in_(in), layout_(layout) {
+  if (!in.host_hint.empty()) hint_host_ = normalize_host(in.host_hint);
+}
+
+void InputProfile::observe_host(std::string_view meta_host) {
+  if (meta_host.empty() || meta_hosts_.size() > 64) return;
+  ++meta_hosts_[normalize_host(meta_host)];
+}
+
+void InputProfile::observe_event(const Event& e) {
+  if (broker_kind(e.kind)) {
+    ++broker_events_;
+    if (e.broker >= 0 && (e.kind == EventKind::kBrokerStart || e.kind == EventKind::kBrokerStop ||
+                          e.kind == EventKind::kUncleanShutdown))
+      ++brokers_[e.broker];
+  } else {
+    ++client_events_;
+  }
+}
+
+bool InputProfile::broker_side() const {
+  if (is_journal_like(layout_) || is_gc(layout_)) return true;
+  if (name_says_server(in_.label)) return true;
+  return broker_events_ > 0 && broker_events_ >= client_events_;
+}
+
+std::string InputProfile::role() const {
+  if (is_gc(layout_)) return "gc";
+  if (is_journal_like(layout_)) return "journal";
+  if (name_says_server(in_.label) || (broker_events_ > 0 && broker_events_ >= client_events_))
+    return "server";
+  if (client_events_ > 0) return "client";
+  return "other";
+}
+
+int32_t InputProfile::broker() const {
+  int32_t best = -1;
+  uint64_t n = 0;
+  for (const auto& [b, c] : brokers_)
+    if (c > n) {
+      best = b;
+      n = c;
+    }
+  return best;
+}
+
+std::string InputProfile::host() const {
+  // A journal names its host in every entry; otherwise the folder does.
+  std::string best;
+  uint64_t n = 0;
+  for (const auto& [h, c] : meta_hosts_)
+    if (c > n) {
+      best = h;
+      n = c;
+    }
+  if (!best.empty() && is_journal_like(layout_)) return best;
+  if (!hint_host_.empty()) return hint_host_;
+  return best;
+}
+
+const std::string& InputProfile::default_host() const {
+  default_host_ = broker_side() ? host() : std::string();
+  return default_host_;
+}
+
+InputSummary InputProfile::summary(const InputStats& st) const {
+  InputSummary s;
+  s.coverage.input = in_.label;
+  s.coverage.role = role();
+  s.coverage.host = role() == "client" || role() == "other" ? hint_host_ : host();
+  s.coverage.broker = broker();
+  s.coverage.first_ns = st.first_ns;
+  s.coverage.last_ns = st.last_ns;
+  if (st.first_ns > st.last_ns) {
+    s.coverage.first_ns = 0;
+    s.coverage.last_ns = -1;
+  }
+  s.layout = std::string(layout_name(st.layout));
+  s.zone = st.zone_name;
+  s.zone_source = st.records == st.records_without_time ? "none"
+                  : st.assumed_zone_records > 0         ? "assumed"
+                  : st.user_zone_records > 0             ? "user"
+                                                        : "explicit";
+  s.records = st.records;
+  return s;
+}
+
+}  // namespace logcorr::detail

@@ -1,0 +1,27 @@
+// RecordMatcher: the pattern packs (and the broker-unit rule) behind one call,
+// so the extraction loop does not care how matching is done.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "logcorr/analyze.hpp"
+#include "logcorr/event.hpp"
+#include "logcorr/format.hpp"
+#include "logcorr/record.hpp"
+
+namespace logcorr::detail {
+
+class RecordMatcher {
+ public:
+  virtual ~RecordMatcher() = default;
+  // Appends the events `rec` yields (kind, fields, broker/host/client from
+  // the pattern; time and provenance are filled in by the caller).
+  virtual void match(const Record& rec, Layout layout, std::vector<Event>& out) = 0;
+
+  // Loads the packs of opts.pattern_dirs; nullptr (after reporting why) when
+  // they are broken.
+  static std::unique_ptr<RecordMatcher> create(const AnalyzeOptions& opts, DiagnosticSink& diag);
+};
+
+}  // namespace logcorr::detail

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Every journalctl rendering of the corpus journal, through the real CLI,
+# gives the true UTC time of every entry (events.tsv) at the mode's precision.
+set -euo pipefail
+EXE=$1 SRC=$2 CORPUS=$3
+if [[ ! -d "$CORPUS/journal" ]]; then echo "skip: $CORPUS/journal absent"; exit 77; fi
+exec python3 "$SRC/tests/e2e/check_timeline_journal.py" "$EXE" "$CORPUS/journal"

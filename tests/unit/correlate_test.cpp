@@ -1,0 +1,265 @@
+// Correlator behaviour on event sequences shaped like real incidents: the
+// event texts are the lines real clients, brokers, systemd and the kernel
+// print (see ../shared/corpus/real-lines), with times of a real restart.
+#include <gtest/gtest.h>
+
+#include "logcorr/correlate.hpp"
+#include "logcorr/time.hpp"
+
+namespace logcorr {
+namespace {
+
+constexpr int64_t kSec = 1'000'000'000;
+// 2026-06-29T14:22:00Z
+const int64_t T0 = 1782742920LL * kSec;
+
+Event ev(EventKind k, int64_t t, std::string input, std::string text, int32_t broker = -1,
+         std::string host = "", std::string client = "") {
+  Event e;
+  e.kind = k;
+  e.time_ns = t;
+  e.time_valid = true;
+  e.precision = Precision::kMilli;
+  e.input = std::move(input);
+  e.text = std::move(text);
+  e.broker = broker;
+  e.host = std::move(host);
+  e.client = std::move(client);
+  static uint64_t line = 0;
+  e.line = ++line;
+  return e;
+}
+
+Event client_disconnect(int64_t t, int32_t node, std::string client = "orders-1") {
+  return ev(EventKind::kDisconnect, t, "clients/orders.log",
+            "[Producer clientId=" + client + "] Node " + std::to_string(node) + " disconnected.",
+            node, "", client);
+}
+
+Event client_netex(int64_t t, std::string client = "orders-1") {
+  auto e = ev(EventKind::kNetworkException, t, "clients/orders.log",
+              "[Producer clientId=" + client +
+                  "] Received invalid metadata error in produce request on partition orders-5 "
+                  "due to org.apache.kafka.common.errors.NetworkException: The server "
+                  "disconnected before a response was received.. Going to request metadata "
+                  "update now",
+              -1, "", client);
+  e.fields = {{"topic", "orders"}, {"partition", "5"}};
+  return e;
+}
+
+TEST(Correlate, CleanRestartExplainsBurstTowardThatBroker) {
+  Correlator c;
+  c.entities().learn("broker-2.kafka.internal", 2);
+  c.add(ev(EventKind::kBrokerStop, T0, "broker-2/journal.txt",
+           "Jun 29 14:22:00 broker-2 systemd[1]: Stopping kafka.service - Apache Kafka...", -1,
+           "broker-2"));
+  for (int i = 0; i < 6; ++i) c.add(client_disconnect(T0 + (2 + i) * kSec, 2));
+  c.add(client_netex(T0 + 3 * kSec));
+  c.add(ev(EventKind::kBrokerStart, T0 + 25 * kSec, "broker-2/journal.txt",
+           "Jun 29 14:22:25 broker-2 systemd[1]: Started kafka.service - Apache Kafka.", -1,
+           "broker-2"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  const Burst& b = bursts[0];
+  EXPECT_EQ(b.verdict, Verdict::kBrokerRestart);
+  EXPECT_EQ(b.count, 7u);
+  EXPECT_EQ(b.start_ns, T0 + 2 * kSec);
+  ASSERT_FALSE(b.causes.empty());
+  EXPECT_EQ(b.causes[0].broker, 2);
+  EXPECT_EQ(b.causes[0].host, "broker-2");
+  EXPECT_EQ(b.causes[0].lag_ns, -2 * kSec);  // the stop came 2 s before the burst
+  EXPECT_EQ(b.causes[0].duration_ns, 25 * kSec);
+  EXPECT_GT(b.confidence, 0.5);
+  EXPECT_EQ(b.brokers, std::vector<int32_t>{2});
+  EXPECT_EQ(b.partitions, std::vector<std::string>{"orders-5"});
+  EXPECT_FALSE(b.advice.empty());
+  EXPECT_EQ(b.causes[0].evidence.size(), 2u);  // the stop and the start lines
+}
+
+TEST(Correlate, RestartOfAnotherBrokerLosesToTheNamedOne) {
+  Correlator c;
+  c.add(ev(EventKind::kBrokerStop, T0 - 5 * kSec, "broker-1/server.log",
+           "[KafkaServer id=1] shutting down", 1));
+  c.add(ev(EventKind::kBrokerStart, T0 + 20 * kSec, "broker-1/server.log",
+           "[KafkaServer id=1] started", 1));
+  c.add(ev(EventKind::kOomKill, T0, "broker-3/journal.txt",
+           "Out of memory: Killed process 4242 (java) total-vm:12000000kB", 3));
+  for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + (1 + i) * kSec, 3));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kOomKill);
+  ASSERT_GE(bursts[0].causes.size(), 2u);
+  EXPECT_EQ(bursts[0].causes[0].broker, 3);
+  EXPECT_EQ(bursts[0].causes[0].duration_ns, -1);  // never restarted in view
+  EXPECT_GT(bursts[0].causes[0].score, bursts[0].causes[1].score);
+}
+
+TEST(Correlate, SignalDeathIsACrashButTermDuringStopIsNot) {
+  for (bool term : {false, true}) {
+    Correlator c;
+    if (term)
+      c.add(ev(EventKind::kBrokerStop, T0, "b/journal", "Stopping kafka.service", 1));
+    auto killed = ev(EventKind::kProcessKilled, T0 + kSec, "b/journal",
+                     term ? "kafka.service: Main process exited, code=killed, status=15/TERM"
+                          : "kafka.service: Main process exited, code=killed, status=6/ABRT",
+                     1);
+    killed.fields = {{"signal", term ? "TERM" : "ABRT"}};
+    c.add(killed);
+    for (int i = 0; i < 4; ++i) c.add(client_disconnect(T0 + (2 + i) * kSec, 1));
+    c.add(ev(EventKind::kBrokerStart, T0 + 30 * kSec, "b/journal", "Started kafka.service", 1));
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << term;
+    EXPECT_EQ(bursts[0].verdict, term ? Verdict::kBrokerRestart : Verdict::kBrokerCrash) << term;
+  }
+}
+
+TEST(Correlate, UncleanBootMeansCrashInTheSilenceBeforeIt) {
+  Correlator c;
+  for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + i * kSec, 1));
+  auto unclean = ev(EventKind::kUncleanShutdown, T0 + 40 * kSec, "broker-1/server.log",
+                    "[Log partition=orders-5, dir=/var/lib/kafka] Recovering unflushed segment 0 "
+                    "... since no clean shutdown file was found",
+                    1);
+  unclean.input_prev_ns = T0 - 1 * kSec;  // last line the broker wrote before dying
+  c.add(unclean);
+  c.add(ev(EventKind::kBrokerStart, T0 + 45 * kSec, "broker-1/server.log",
+           "[KafkaServer id=1] started", 1));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kBrokerCrash);
+  EXPECT_EQ(bursts[0].causes[0].start_ns, T0 - kSec);
+}
+
+TEST(Correlate, LongGcPauseExplainsRequestTimeoutsShortOnesDoNot) {
+  Correlator c;
+  auto gc = ev(EventKind::kGcPause, T0 + 38 * kSec, "broker-3/gc.log",
+               "[2026-06-29T14:22:38.123+0000][12345.678s][info][gc] GC(1234) Pause Full (G1 "
+               "Compaction Pause) 7800M->7100M(8192M) 38123.456ms",
+               -1, "broker-3");
+  gc.duration_ns = 38123456000LL;
+  c.entities().learn("broker-3", 3);
+  c.add(gc);
+  auto shortgc = ev(EventKind::kGcPause, T0 + 30 * kSec, "broker-1/gc.log", "GC(7) Pause Young 45.1ms",
+                    -1, "broker-1");
+  shortgc.duration_ns = 45'100'000;
+  c.add(shortgc);
+  for (int i = 0; i < 4; ++i)
+    c.add(ev(EventKind::kRequestTimeout, T0 + (30 + i) * kSec, "clients/a.log",
+             "[Producer clientId=a] Disconnecting from node 3 due to request timeout.", 3, "", "a"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kGcPause);
+  ASSERT_EQ(bursts[0].causes.size(), 1u);  // the 45 ms pause is no candidate
+  EXPECT_EQ(bursts[0].causes[0].duration_ns, 38123456000LL);
+  EXPECT_LT(bursts[0].causes[0].lag_ns, 0);
+}
+
+TEST(Correlate, GcPauseShorterThanClientTimeoutAndNotOverlappingIsIgnored) {
+  Correlator c;
+  auto gc = ev(EventKind::kGcPause, T0 - 60 * kSec, "broker-3/gc.log", "Pause Full 2000ms", 3);
+  gc.duration_ns = 2 * kSec;
+  c.add(gc);
+  for (int i = 0; i < 4; ++i) c.add(client_disconnect(T0 + i * kSec, 3));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kUnexplained);
+  EXPECT_TRUE(bursts[0].causes.empty());
+  ASSERT_FALSE(bursts[0].coverage_gaps.empty());
+  EXPECT_NE(bursts[0].coverage_gaps[0].find("broker 3"), std::string::npos);
+}
+
+TEST(Correlate, LoneDisconnectAfterLongSilenceIsIdleClose) {
+  Correlator c;
+  auto lone = client_disconnect(T0, 1);
+  lone.input_prev_ns = T0 - 15 * 60 * kSec;
+  c.add(lone);
+  auto busy = client_disconnect(T0 + 3600 * kSec, 1);
+  busy.input_prev_ns = T0 + 3599 * kSec;  // the client was busy: not idle
+  c.add(busy);
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kIdleClose);
+  EXPECT_EQ(bursts[0].count, 1u);
+}
+
+TEST(Correlate, SteadyFailuresTowardAHealthyBrokerAreListenerMisconfig) {
+  Correlator c;
+  for (int i = 0; i < 60; ++i)
+    c.add(ev(EventKind::kConnectFailed, T0 + i * 60 * kSec, "clients/a.log",
+             "[Consumer clientId=a] Connection to node 2 (kafka-2.internal.corp/172.20.0.5:9092) "
+             "could not be established. Broker may not be available.",
+             2, "kafka-2.internal.corp", "a"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kListenerMisconfig);
+  EXPECT_EQ(bursts[0].count, 60u);
+  EXPECT_EQ(bursts[0].end_ns - bursts[0].start_ns, 59 * 60 * kSec);
+}
+
+TEST(Correlate, ClientHazardWarnsAboutNonIdempotentProducer) {
+  Correlator c;
+  auto cfg = ev(EventKind::kClientConfig, T0 - 3600 * kSec, "clients/orders.log",
+                "ProducerConfig values: ...", -1, "", "orders-1");
+  cfg.fields = {{"enable.idempotence", "false"}, {"acks", "1"}, {"request.timeout.ms", "30000"}};
+  c.add(cfg);
+  for (int i = 0; i < 4; ++i) c.add(client_disconnect(T0 + i * kSec, 1));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  ASSERT_FALSE(bursts[0].warnings.empty());
+  EXPECT_NE(bursts[0].warnings[0].find("enable.idempotence=false"), std::string::npos);
+  EXPECT_NE(bursts[0].warnings[0].find("acks=1"), std::string::npos);
+}
+
+TEST(Correlate, SeparateBurstsAcrossAGapRollingRestart) {
+  Correlator c;
+  for (int b = 1; b <= 3; ++b) {
+    int64_t t = T0 + (b - 1) * 300 * kSec;
+    c.add(ev(EventKind::kBrokerStop, t, "j", "Stopping kafka.service", b));
+    for (int i = 0; i < 5; ++i) c.add(client_disconnect(t + (1 + i) * kSec, b));
+    c.add(ev(EventKind::kBrokerStart, t + 20 * kSec, "j", "Started kafka.service", b));
+  }
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 3u);
+  for (int b = 0; b < 3; ++b) {
+    EXPECT_EQ(bursts[b].verdict, Verdict::kBrokerRestart);
+    EXPECT_EQ(bursts[b].causes[0].broker, b + 1);
+  }
+}
+
+TEST(Correlate, StreamingPollMatchesBatchAndWaitsForTheWatermark) {
+  auto feed = [](Correlator& c, bool shuffle) {
+    std::vector<Event> evs;
+    evs.push_back(ev(EventKind::kBrokerStop, T0, "j", "Stopping kafka.service", 2));
+    for (int i = 0; i < 5; ++i) evs.push_back(client_disconnect(T0 + (1 + i) * kSec, 2));
+    evs.push_back(ev(EventKind::kBrokerStart, T0 + 20 * kSec, "j", "Started kafka.service", 2));
+    if (shuffle) std::swap(evs[0], evs[3]);  // the stop arrives 3 s late
+    for (auto& e : evs) c.add(e);
+  };
+  Correlator batch;
+  feed(batch, false);
+  auto expect = batch.finish();
+
+  Correlator live;
+  feed(live, true);
+  EXPECT_TRUE(live.poll().empty());  // nothing final yet: causes may still come
+  live.advance(T0 + 10 * 60 * kSec);
+  auto got = live.poll();
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_EQ(expect.size(), 1u);
+  EXPECT_EQ(got[0].verdict, expect[0].verdict);
+  EXPECT_EQ(got[0].start_ns, expect[0].start_ns);
+  EXPECT_EQ(got[0].causes[0].lag_ns, expect[0].causes[0].lag_ns);
+  EXPECT_TRUE(live.finish().empty());  // reported once
+}
+
+TEST(Correlate, VerdictNamesRoundTrip) {
+  for (int i = 0; i <= static_cast<int>(Verdict::kUnexplained); ++i) {
+    auto v = static_cast<Verdict>(i);
+    EXPECT_EQ(verdict_from_name(verdict_name(v)), v);
+  }
+  EXPECT_FALSE(verdict_from_name("reboot").has_value());
+}
+
+}  // namespace
+}  // namespace logcorr
