@@ -9,9 +9,11 @@
 // The order within a set is first a guess from the suffixes (dated suffixes
 // ascending, then numeric suffixes descending as logrotate/log4j write them:
 // `.3` is older than `.1`, then the live file last). JVM `-XX:GCLogFileSize`
-// rotation numbers files in a ring, so suffix order is not time order; the
-// caller can therefore re-order a set by each file's first timestamp with
-// order_by_first_time(), which Pipeline does after sniffing.
+// rotation numbers files in a ring, so suffix order is not time order: for
+// sets whose name contains "gc" the guess is ring order starting after the
+// `.N.current` file (plain ascending without one), and the caller can
+// re-order a set by each file's first timestamp with order_by_first_time(),
+// which open_inputs() does after sniffing.
 #pragma once
 
 #include <cstdint>
