@@ -16,8 +16,11 @@ ctest --test-dir build -j "$JOBS" --output-on-failure
 
 echo "== sanitizer build (clang, ASan+UBSan)" >&2
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-  -DLOGCORR_SANITIZE=ON -DLOGCORR_WERROR=ON -DLOGCORR_BUILD_BENCH=OFF >/dev/null
+  -DLOGCORR_SANITIZE=ON -DLOGCORR_BUILD_FUZZ=ON -DLOGCORR_WERROR=ON -DLOGCORR_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$JOBS"
 echo "== tests (ASan+UBSan)" >&2
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -j "$JOBS" --output-on-failure
+
+echo "== fuzzing (libFuzzer, ${LOGCORR_FUZZ_SECONDS:-30}s per target)" >&2
+bash tests/fuzz/run.sh build-asan "${LOGCORR_FUZZ_SECONDS:-30}"
