@@ -22,7 +22,9 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   std::string path;     // the file (or "-" for stdin); empty when not about a file
   uint64_t line = 0;    // 1-based line, 0 when unknown / not applicable
-  uint64_t offset = 0;  // byte offset in the (decompressed) stream, when meaningful
+  // Byte offset in the file as stored (for a .gz/.zst: in the compressed
+  // bytes, where the damage is), when meaningful.
+  uint64_t offset = 0;
   bool has_offset = false;
   std::string message;
 
