@@ -1,0 +1,75 @@
+// Internal helpers of the format stage: stamp scanners shared by the layout
+// parsers. Scanners only read fixed digit positions and never allocate; they
+// return the fields as printed, and the RecordParser resolves zone and year.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "logcorr/record.hpp"
+
+namespace logcorr::fmt {
+
+// A stamp as printed, before zone/year resolution.
+struct Stamp {
+  int64_t year = 0;  // 0 = not printed
+  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int64_t frac_ns = 0;
+  Precision precision = Precision::kSecond;
+  enum ZoneKind : uint8_t { kNoZone, kOffset, kAbbrev } zone_kind = kNoZone;
+  int32_t offset_s = 0;
+  std::string_view abbrev;
+  size_t end = 0;  // index just past the stamp
+};
+
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Reads exactly n digits at s[pos]; false if any is not a digit.
+inline bool digits(std::string_view s, size_t pos, size_t n, unsigned& out) {
+  if (pos + n > s.size()) return false;
+  unsigned v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[pos + i];
+    if (!is_digit(c)) return false;
+    v = v * 10 + unsigned(c - '0');
+  }
+  out = v;
+  return true;
+}
+
+// "HH:MM:SS" then optional [.,]fraction (1-9 digits kept, the rest skipped).
+bool scan_clock(std::string_view s, size_t pos, Stamp& st);
+// "YYYY-MM-DD[T ]HH:MM:SS[.frac][Z|+HHMM|+HH:MM|+HH]" at pos.
+bool scan_iso(std::string_view s, size_t pos, Stamp& st);
+// "Mar 29 01:59:59[.frac]" (syslog / journal short), no year.
+bool scan_month_day(std::string_view s, size_t pos, Stamp& st);
+// "Sun 2026-03-29 01:59:59[.frac] CET" (journal short-full / with-unit / verbose).
+bool scan_weekday_full(std::string_view s, size_t pos, Stamp& st);
+// "Mon Jun 29 14:22:08 2026" (dmesg -T, inside brackets).
+bool scan_ctime(std::string_view s, size_t pos, Stamp& st);
+// Optional zone suffix at st.end: Z, +HHMM, +HH:MM, +HH.
+void scan_offset(std::string_view s, Stamp& st);
+// "<digits>[.<digits>]" as fixed point ns; returns chars read, 0 on failure.
+size_t scan_decimal_ns(std::string_view s, size_t pos, int64_t& ns, Precision& prec,
+                       char point = '.');
+// Month name "Jan".."Dec" -> 1..12, 0 if none.
+unsigned month_from_name(std::string_view s, size_t pos);
+
+// Length of a container wrapper prefix (CRI "<RFC3339Nano> stdout F ",
+// docker compose "svc_1  | "), 0 when none. *cri_stamp_end is set for CRI.
+size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end);
+
+// True when the line begins with an application stamp / level word of a Java
+// layout (after an optional wrapper prefix): the header test of the framers.
+bool java_header_line(std::string_view line);
+
+}  // namespace logcorr::fmt
+
+namespace logcorr::fmt {
+// " host ident[pid]: msg" after a journal/syslog stamp at `pos`. Fills host,
+// identifier and pid; returns the index of the message, or npos.
+size_t syslog_tail(std::string_view s, size_t pos, RecordMeta& meta);
+}  // namespace logcorr::fmt

@@ -1,0 +1,99 @@
+// Java application logs: log4j "[2026-06-29 14:22:08,455]", logback / Spring
+// Boot "2026-06-29 14:22:08.455", ISO 8601 with Z / +0000 / +05:30, time-only
+// "14:22:08.455", each possibly behind a container wrapper (CRI, docker
+// compose). The stamp shape that parsed last is tried first (lock-on).
+#include <chrono>
+
+#include "parser_state.hpp"
+
+namespace logcorr {
+
+namespace {
+
+enum Shape : int { kBracketIso = 0, kIsoAtStart, kClockAtStart, kBracketClock, kShapeCount };
+
+bool try_shape(int shape, std::string_view s, fmt::Stamp& st) {
+  switch (shape) {
+    case kBracketIso:
+      return s.size() > 1 && s[0] == '[' && fmt::scan_iso(s, 1, st);
+    case kIsoAtStart:
+      return fmt::scan_iso(s, 0, st);
+    case kClockAtStart:
+      return fmt::scan_clock(s, 0, st) && (st.end == s.size() || s[st.end] == ' ');
+    case kBracketClock:
+      return s.size() > 1 && s[0] == '[' && fmt::scan_clock(s, 1, st) && st.end < s.size() &&
+             s[st.end] == ']';
+  }
+  return false;
+}
+
+}  // namespace
+
+void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
+  std::string_view text = raw.text;
+  size_t cri_end = 0;
+  size_t wp = fmt::wrapper_prefix(text, &cri_end);
+  std::string_view body = text.substr(wp);
+  out.message = body;
+  if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
+
+  fmt::Stamp st;
+  int found = -1;
+  if (java_shape >= 0 && try_shape(java_shape, body, st)) {
+    found = java_shape;
+  } else {
+    for (int sh = 0; sh < kShapeCount; ++sh) {
+      st = fmt::Stamp{};
+      if (sh != java_shape && try_shape(sh, body, st)) {
+        found = sh;
+        break;
+      }
+    }
+  }
+  bool dated = found == kBracketIso || found == kIsoAtStart;
+  // A container runtime's stamp is exact UTC; the app stamp wins only when it
+  // carries its own date and offset (it is closer to the event).
+  if (cri_end > 0 && !(dated && st.zone_kind == fmt::Stamp::kOffset)) {
+    fmt::Stamp cri;
+    if (fmt::scan_iso(text, 0, cri) && resolve(cri, out.time)) return;
+  }
+  if (found < 0) return;  // a record without a stamp: no time
+  java_shape = found;
+  if (dated) {
+    if (!resolve(st, out.time)) {
+      out.time = RecordTime{};
+      return;
+    }
+    auto d = days_from_civil(st.year, st.month, st.day);
+    ctx_day = d;
+    last_time_only_sod = -1;
+    return;
+  }
+  // Time-only: the date comes from the last dated stamp, else the reference
+  // instant (file mtime), else today; a clock that steps back by half a day
+  // has passed midnight.
+  if (ctx_day == INT64_MIN) {
+    int64_t ref = opts.reference_ns != INT64_MIN
+                      ? opts.reference_ns
+                      : std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    int64_t ref_s = ref / kNanosPerSecond;
+    int64_t local = ref_s + zone->offset_at(ref_s);
+    ctx_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  }
+  int64_t sod = int64_t(st.hour) * 3600 + st.minute * 60 + st.second;
+  if (last_time_only_sod >= 0 && sod < last_time_only_sod - 12 * 3600) ++ctx_day;
+  last_time_only_sod = sod;
+  CivilDate cd = civil_from_days(ctx_day);
+  st.year = cd.year;
+  st.month = cd.month;
+  st.day = cd.day;
+  if (!resolve(st, out.time)) {
+    out.time = RecordTime{};
+    return;
+  }
+  out.time.year_inferred = true;
+}
+
+}  // namespace logcorr

@@ -1,0 +1,76 @@
+// JSON application layouts: logstash-logback "@timestamp", log4j2 JsonLayout
+// "timeMillis" or "instant":{"epochSecond","nanoOfSecond"}, and "timestamp"
+// (ISO string or epoch millis). The message is the "message" field.
+#include "parser_state.hpp"
+
+namespace logcorr {
+
+namespace {
+
+Precision precision_of_nanos(int64_t nanos) {
+  if (nanos % kNanosPerMilli == 0) return Precision::kMilli;
+  if (nanos % kNanosPerMicro == 0) return Precision::kMicro;
+  return Precision::kNano;
+}
+
+}  // namespace
+
+bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
+  while (!body.empty() && (body.back() == '\r' || body.back() == ' ')) body.remove_suffix(1);
+  pad.assign(body);
+  pad.resize(body.size() + simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::dom::element doc;
+  if (json.parse(pad.data(), body.size(), false).get(doc) != simdjson::SUCCESS ||
+      doc.type() != simdjson::dom::element_type::OBJECT) {
+    diag(Severity::kWarning, "JSON record does not parse; left without time");
+    return false;
+  }
+  bool have = false;
+  simdjson::dom::object obj;
+  if (doc.get_object().get(obj) != simdjson::SUCCESS) return false;
+  for (auto field : obj) {
+    std::string_view k = field.key;
+    simdjson::dom::element v = field.value;
+    if (k == "message" || k == "msg") {
+      std::string_view m;
+      if (v.get_string().get(m) == simdjson::SUCCESS) out.message = m;
+      continue;
+    }
+    if (have) continue;
+    if (k == "@timestamp" || k == "timestamp" || k == "time") {
+      std::string_view t;
+      if (v.get_string().get(t) == simdjson::SUCCESS) {
+        fmt::Stamp st;
+        if (fmt::scan_iso(t, 0, st) && resolve(st, out.time)) have = true;
+        continue;
+      }
+      int64_t ms;
+      if (v.get_int64().get(ms) == simdjson::SUCCESS) {
+        out.time.utc_ns = ms * kNanosPerMilli;
+        out.time.precision = Precision::kMilli;
+        out.time.zone = ZoneSource::kExplicit;
+        have = true;
+      }
+    } else if (k == "timeMillis") {
+      int64_t ms;
+      if (v.get_int64().get(ms) == simdjson::SUCCESS) {
+        out.time.utc_ns = ms * kNanosPerMilli;
+        out.time.precision = Precision::kMilli;
+        out.time.zone = ZoneSource::kExplicit;
+        have = true;
+      }
+    } else if (k == "instant") {
+      int64_t sec, nanos = 0;
+      if (v["epochSecond"].get_int64().get(sec) == simdjson::SUCCESS) {
+        if (v["nanoOfSecond"].get_int64().get(nanos) != simdjson::SUCCESS) nanos = 0;
+        out.time.utc_ns = sec * kNanosPerSecond + nanos;
+        out.time.precision = precision_of_nanos(nanos);
+        out.time.zone = ZoneSource::kExplicit;
+        have = true;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace logcorr

@@ -1,0 +1,66 @@
+// The state behind RecordParser, shared by the per-family parse functions.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+
+#include "format_impl.hpp"
+#include "logcorr/format.hpp"
+
+namespace logcorr {
+
+struct RecordParser::State {
+  Layout layout;
+  ParseOptions opts;
+  DiagnosticSink* sink;
+  std::shared_ptr<const Zone> zone;
+  ZoneSource zone_source;
+
+  // Year-less stamps: the year in force and the previous stamp's local seconds.
+  int64_t cur_year = 0;
+  int64_t last_yearless_local = INT64_MIN;
+  // Time-only stamps: local day (days since epoch) from context.
+  int64_t ctx_day = INT64_MIN;
+  int64_t last_time_only_sod = -1;
+  // Previous valid UTC instant (ambiguous local times pick the monotonic candidate).
+  int64_t prev_utc_ns = INT64_MIN;
+  // JVM start learned from a record with both wall time and uptime.
+  std::optional<int64_t> jvm_start_ns;
+  // Lock-on: index of the Java stamp shape that parsed last.
+  int java_shape = -1;
+
+  bool warned_gap = false;
+  int diag_count = 0;
+  uint64_t cur_line = 0;
+
+  // Scratch: decoded messages, padded JSON copies.
+  std::string scratch;
+  std::string pad;
+  std::string field_buf;  // byte-array values of fields other than MESSAGE
+  simdjson::dom::parser json;
+
+  State(Layout l, ParseOptions o, DiagnosticSink* s);
+
+  void diag(Severity sev, std::string_view msg);
+  // Resolves a scanned stamp to out (zone, year, DST); false when invalid.
+  bool resolve(const fmt::Stamp& st, RecordTime& out);
+  // UTC seconds of local seconds in the input zone, DST-aware.
+  int64_t local_to_utc(int64_t local_s);
+  // Sets out from an uptime, anchored when a JVM/boot start is known.
+  void set_uptime(int64_t uptime_ns, Precision p, std::optional<int64_t> start, RecordTime& out);
+
+  void parse_java(const RawRecord& raw, Record& out);
+  bool parse_json_app(std::string_view body, Record& out);
+  void parse_librdkafka(const RawRecord& raw, Record& out);
+  void parse_journal_short(const RawRecord& raw, Record& out);
+  void parse_journal_json(std::string_view text, Record& out);
+  void parse_journal_export(std::string_view text, Record& out);
+  void parse_journal_verbose(std::string_view text, Record& out);
+  void parse_dmesg(const RawRecord& raw, Record& out);
+  void parse_gc_unified(const RawRecord& raw, Record& out);
+  void parse_gc_legacy(const RawRecord& raw, Record& out);
+  void finish_time(RecordTime& t);
+};
+
+}  // namespace logcorr

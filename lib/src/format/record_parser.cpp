@@ -1,0 +1,222 @@
+// RecordParser: dispatch per layout, and the zone / year / DST resolution that
+// every family shares.
+#include <chrono>
+
+#include "parser_state.hpp"
+
+namespace logcorr {
+
+RecordParser::State::State(Layout l, ParseOptions o, DiagnosticSink* s)
+    : layout(l), opts(std::move(o)), sink(s) {
+  zone = opts.zone ? opts.zone : Zone::utc();
+  zone_source = opts.zone_from_user ? ZoneSource::kUser : ZoneSource::kAssumed;
+  if (opts.jvm_start_ns) jvm_start_ns = opts.jvm_start_ns;
+}
+
+void RecordParser::State::diag(Severity sev, std::string_view msg) {
+  // A broken input would otherwise report once per record.
+  constexpr int kMaxDiagnostics = 5;
+  if (!sink || diag_count > kMaxDiagnostics) return;
+  Diagnostic d;
+  d.severity = sev;
+  d.path = opts.path;
+  d.line = cur_line;
+  if (++diag_count > kMaxDiagnostics)
+    d.message = "further format diagnostics for this input suppressed";
+  else
+    d.message = std::string(msg);
+  sink->report(d);
+}
+
+int64_t RecordParser::State::local_to_utc(int64_t local_s) {
+  LocalToUtc r = zone->to_utc(local_s);
+  switch (r.kind) {
+    case LocalToUtc::kUnique:
+      return r.earlier;
+    case LocalToUtc::kGap:
+      if (!warned_gap) {
+        warned_gap = true;
+        diag(Severity::kWarning, "local time in a DST gap of " + zone->name() +
+                                     "; read with the offset before the change");
+      }
+      return r.earlier;
+    case LocalToUtc::kAmbiguous: {
+      // Keep the input in order: the earlier candidate unless it would step
+      // back further than the later one.
+      // Keep the input in order: the earlier candidate unless it steps back,
+      // in which case the later one steps back less (or not at all).
+      if (prev_utc_ns == INT64_MIN) return r.earlier;
+      return r.earlier * kNanosPerSecond >= prev_utc_ns - kNanosPerSecond ? r.earlier : r.later;
+    }
+  }
+  return r.earlier;
+}
+
+namespace {
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
+  int64_t year = st.year;
+  bool inferred = false;
+  if (year == 0) {
+    inferred = true;
+    if (cur_year == 0) {
+      if (opts.year) {
+        cur_year = *opts.year;
+      } else {
+        int64_t ref = opts.reference_ns != INT64_MIN ? opts.reference_ns : now_ns();
+        int64_t ref_s = ref / kNanosPerSecond;
+        int64_t y = civil_from_days(ref_s / 86400).year;
+        auto cand = civil_to_seconds(y, st.month, st.day, st.hour, st.minute, st.second);
+        // The stamp is local; a day of slack covers any zone offset.
+        if (cand && *cand > ref_s + 86400) --y;
+        cur_year = y;
+      }
+    }
+    auto local = civil_to_seconds(cur_year, st.month, st.day, st.hour, st.minute, st.second);
+    if (local && last_yearless_local != INT64_MIN && *local < last_yearless_local - 7 * 86400) {
+      // A jump back by weeks (Dec 31 -> Jan 1) is a new year; seconds are disorder.
+      ++cur_year;
+    }
+    year = cur_year;
+  }
+  auto secs = civil_to_seconds(year, st.month, st.day, st.hour, st.minute, st.second);
+  if (!secs) {
+    diag(Severity::kWarning, "time stamp out of range; record left without time");
+    return false;
+  }
+  if (inferred) last_yearless_local = *secs;
+  int64_t utc;
+  ZoneSource zs;
+  if (st.zone_kind == fmt::Stamp::kOffset) {
+    utc = *secs - st.offset_s;
+    zs = ZoneSource::kExplicit;
+  } else if (st.zone_kind == fmt::Stamp::kAbbrev) {
+    auto off = zone->offset_for_abbreviation(st.abbrev, *secs);
+    if (off) {
+      utc = *secs - *off;
+      zs = ZoneSource::kAbbrev;
+    } else {
+      utc = local_to_utc(*secs);
+      zs = zone_source;
+    }
+  } else {
+    utc = local_to_utc(*secs);
+    zs = zone_source;
+  }
+  out.utc_ns = utc * kNanosPerSecond + st.frac_ns;
+  out.precision = st.precision;
+  out.zone = zs;
+  out.year_inferred = inferred;
+  out.unanchored = false;
+  return true;
+}
+
+void RecordParser::State::set_uptime(int64_t uptime_ns, Precision p, std::optional<int64_t> start,
+                                     RecordTime& out) {
+  out.uptime_ns = uptime_ns;
+  out.precision = p;
+  if (start) {
+    out.utc_ns = *start + uptime_ns;
+    out.zone = ZoneSource::kExplicit;
+    out.unanchored = false;
+  } else {
+    out.utc_ns = 0;
+    out.zone = ZoneSource::kNone;
+    out.unanchored = true;
+  }
+}
+
+void RecordParser::State::finish_time(RecordTime& t) {
+  if (t.valid()) prev_utc_ns = t.utc_ns;
+}
+
+RecordParser::RecordParser(Layout layout, ParseOptions opts, DiagnosticSink* sink)
+    : s_(std::make_unique<State>(layout, std::move(opts), sink)) {}
+RecordParser::~RecordParser() = default;
+RecordParser::RecordParser(RecordParser&&) noexcept = default;
+RecordParser& RecordParser::operator=(RecordParser&&) noexcept = default;
+
+Layout RecordParser::layout() const {
+  return s_->layout;
+}
+ZoneSource RecordParser::zone_source() const {
+  return s_->zone_source;
+}
+
+void RecordParser::parse(const RawRecord& raw, Record& out) {
+  State& s = *s_;
+  out.raw = raw;
+  out.message = raw.text;
+  out.time = RecordTime{};
+  out.meta = RecordMeta{};
+  s.cur_line = raw.line;
+  std::string_view text = raw.text;
+  switch (s.layout) {
+    case Layout::kJournalShort:
+    case Layout::kJournalShortPrecise:
+    case Layout::kJournalShortFull:
+    case Layout::kJournalShortIso:
+    case Layout::kJournalShortIsoPrecise:
+    case Layout::kJournalShortUnix:
+    case Layout::kJournalShortMonotonic:
+    case Layout::kJournalShortDelta:
+    case Layout::kJournalWithUnit:
+    case Layout::kSyslog:
+      s.parse_journal_short(raw, out);
+      break;
+    case Layout::kJournalJson:
+    case Layout::kJournalJsonPretty:
+      s.parse_journal_json(text, out);
+      break;
+    case Layout::kJournalJsonSeq:
+      while (!text.empty() && (text[0] == '\x1e')) text.remove_prefix(1);
+      s.parse_journal_json(text, out);
+      break;
+    case Layout::kJournalJsonSse:
+      if (text.substr(0, 6) == "data: ")
+        text.remove_prefix(6);
+      else if (text.substr(0, 5) == "data:")
+        text.remove_prefix(5);
+      s.parse_journal_json(text, out);
+      break;
+    case Layout::kJournalExport:
+      s.parse_journal_export(text, out);
+      break;
+    case Layout::kJournalVerbose:
+      s.parse_journal_verbose(text, out);
+      break;
+    case Layout::kJournalCat:
+    case Layout::kPlain:
+      break;
+    case Layout::kLibrdkafka:
+      s.parse_librdkafka(raw, out);
+      break;
+    case Layout::kDmesg:
+    case Layout::kDmesgHuman:
+      s.parse_dmesg(raw, out);
+      break;
+    case Layout::kGcUnified:
+      s.parse_gc_unified(raw, out);
+      break;
+    case Layout::kGcLegacy:
+      s.parse_gc_legacy(raw, out);
+      break;
+    case Layout::kJsonApp:
+    case Layout::kLog4j:
+    case Layout::kLogback:
+    case Layout::kIso8601:
+    case Layout::kTimeOnly:
+    case Layout::kUnknown:
+      s.parse_java(raw, out);
+      break;
+  }
+  s.finish_time(out.time);
+}
+
+}  // namespace logcorr

@@ -1,0 +1,300 @@
+// Layout names, framing per layout, and sniffing a layout from an input's head.
+//
+// Sniffing votes: each of the first ~50 non-blank lines is classified on its
+// own, and the layout with most votes wins. One odd line (a JVM banner, a
+// continuation line) therefore cannot decide the layout.
+#include <array>
+
+#include "format_impl.hpp"
+#include "logcorr/format.hpp"
+
+namespace logcorr {
+
+namespace {
+
+struct NameEntry {
+  Layout layout;
+  std::string_view name;
+};
+
+constexpr NameEntry kNames[] = {
+    {Layout::kUnknown, "unknown"},
+    {Layout::kLog4j, "log4j"},
+    {Layout::kLogback, "logback"},
+    {Layout::kIso8601, "iso8601"},
+    {Layout::kTimeOnly, "time-only"},
+    {Layout::kJsonApp, "json-app"},
+    {Layout::kLibrdkafka, "librdkafka"},
+    {Layout::kJournalShort, "journal-short"},
+    {Layout::kJournalShortPrecise, "journal-short-precise"},
+    {Layout::kJournalShortFull, "journal-short-full"},
+    {Layout::kJournalShortIso, "journal-short-iso"},
+    {Layout::kJournalShortIsoPrecise, "journal-short-iso-precise"},
+    {Layout::kJournalShortUnix, "journal-short-unix"},
+    {Layout::kJournalShortMonotonic, "journal-short-monotonic"},
+    {Layout::kJournalShortDelta, "journal-short-delta"},
+    {Layout::kJournalWithUnit, "journal-with-unit"},
+    {Layout::kJournalVerbose, "journal-verbose"},
+    {Layout::kJournalExport, "journal-export"},
+    {Layout::kJournalJson, "journal-json"},
+    {Layout::kJournalJsonPretty, "journal-json-pretty"},
+    {Layout::kJournalJsonSeq, "journal-json-seq"},
+    {Layout::kJournalJsonSse, "journal-json-sse"},
+    {Layout::kJournalCat, "journal-cat"},
+    {Layout::kSyslog, "syslog"},
+    {Layout::kDmesg, "dmesg"},
+    {Layout::kDmesgHuman, "dmesg-human"},
+    {Layout::kGcUnified, "gc-unified"},
+    {Layout::kGcLegacy, "gc-legacy"},
+    {Layout::kPlain, "plain"},
+};
+
+constexpr size_t kLayoutCount = size_t(Layout::kPlain) + 1;
+
+bool is_ident_char(char c) {
+  return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\0';
+}
+
+// After a stamp: " host ident[pid]: " or " host ident: " (journal/syslog).
+// Returns the index of the identifier or npos.
+size_t host_ident_at(std::string_view s, size_t pos, size_t* ident_end = nullptr) {
+  if (pos >= s.size() || s[pos] != ' ') return std::string_view::npos;
+  size_t h = pos + 1, i = h;
+  while (i < s.size() && is_ident_char(s[i])) ++i;
+  if (i == h || i >= s.size() || s[i] != ' ') return std::string_view::npos;
+  size_t id = i + 1, j = id;
+  while (j < s.size() && s[j] != ' ' && s[j] != ':' && s[j] != '[') ++j;
+  if (j == id || j >= s.size()) return std::string_view::npos;
+  size_t e = j;
+  if (s[j] == '[') {
+    e = s.find(']', j);
+    if (e == std::string_view::npos) return std::string_view::npos;
+    ++e;
+  }
+  if (e >= s.size() || s[e] != ':') return std::string_view::npos;
+  if (ident_end) *ident_end = j;
+  return id;
+}
+
+bool ends_with(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+bool is_unit_name(std::string_view id) {
+  for (auto suf : {".service", ".scope", ".socket", ".timer", ".mount", ".slice", ".target",
+                   ".path", ".device", ".swap"})
+    if (ends_with(id, suf)) return true;
+  return false;
+}
+
+// Unified GC: "[<decorator>]" where the first decorator is a time, uptime,
+// millis/nanos count, or (rarely) hostname/pid/level.
+bool gc_unified_line(std::string_view s) {
+  if (s.size() < 4 || s[0] != '[') return false;
+  size_t close = s.find(']');
+  if (close == std::string_view::npos || close + 1 >= s.size()) return false;
+  std::string_view d = s.substr(1, close - 1);
+  if (d.empty() || !fmt::is_digit(d[0])) return false;
+  fmt::Stamp st;
+  if (fmt::scan_iso(d, 0, st)) return st.zone_kind == fmt::Stamp::kOffset && st.end == d.size();
+  if (ends_with(d, "ms") || ends_with(d, "ns") || ends_with(d, "s")) {
+    size_t i = 0;
+    while (i < d.size() && (fmt::is_digit(d[i]) || d[i] == '.' || d[i] == ',')) ++i;
+    std::string_view unit = d.substr(i);
+    return i > 0 && (unit == "s" || unit == "ms" || unit == "ns") &&
+           (s[close + 1] == '[' || s[close + 1] == ' ');
+  }
+  return false;
+}
+
+Layout classify_line(std::string_view s, std::string_view head) {
+  using fmt::Stamp;
+  if (s.substr(0, 9) == "__CURSOR=") return Layout::kJournalExport;
+  if (!s.empty() && s[0] == '\x1e') {
+    return Layout::kJournalJsonSeq;
+  }
+  if (s.substr(0, 7) == "data: {") return Layout::kJournalJsonSse;
+  if (s == "{") {
+    return head.find("\"__REALTIME_TIMESTAMP\"") != std::string_view::npos
+               ? Layout::kJournalJsonPretty
+               : Layout::kJsonApp;
+  }
+  if (!s.empty() && s[0] == '{') {
+    return s.find("\"__REALTIME_TIMESTAMP\"") != std::string_view::npos ? Layout::kJournalJson
+                                                                        : Layout::kJsonApp;
+  }
+  // librdkafka: "%3|1719670928.123|FAIL|"
+  if (s.size() > 4 && s[0] == '%' && fmt::is_digit(s[1]) && s[2] == '|' && fmt::is_digit(s[3]))
+    return Layout::kLibrdkafka;
+  Stamp st;
+  if (!s.empty() && s[0] == '[') {
+    if (fmt::scan_iso(s, 1, st)) {
+      if (st.end < s.size() && s[st.end] == ']') {
+        if (gc_unified_line(s)) return Layout::kGcUnified;
+        return Layout::kLog4j;
+      }
+      return Layout::kUnknown;
+    }
+    if (fmt::scan_ctime(s, 1, st) && st.end < s.size() && s[st.end] == ']')
+      return Layout::kDmesgHuman;
+    if (gc_unified_line(s)) return Layout::kGcUnified;
+    // "[1714122.509514]" (monotonic / dmesg) or "[1714122.509514 <  0.35 >]" (delta).
+    size_t i = 1;
+    while (i < s.size() && s[i] == ' ') ++i;
+    int64_t ns;
+    Precision pr;
+    size_t n = fmt::scan_decimal_ns(s, i, ns, pr);
+    if (n > 0 && pr != Precision::kSecond) {
+      size_t e = i + n;
+      if (e < s.size() && s[e] == ' ') {
+        size_t close = s.find(']', e);
+        if (close != std::string_view::npos) return Layout::kJournalShortDelta;
+      }
+      if (e < s.size() && s[e] == ']') {
+        return host_ident_at(s, e + 1) != std::string_view::npos ? Layout::kJournalShortMonotonic
+                                                                 : Layout::kDmesg;
+      }
+    }
+    return Layout::kUnknown;
+  }
+  if (fmt::scan_weekday_full(s, 0, st)) {
+    if (s.substr(st.end, 4) == " [s=") return Layout::kJournalVerbose;
+    size_t ie = 0;
+    size_t id = host_ident_at(s, st.end, &ie);
+    if (id == std::string_view::npos) return Layout::kUnknown;
+    return is_unit_name(s.substr(id, ie - id)) ? Layout::kJournalWithUnit
+                                               : Layout::kJournalShortFull;
+  }
+  if (fmt::scan_month_day(s, 0, st)) {
+    if (s[4] == ' ') return Layout::kSyslog;
+    return st.precision == Precision::kSecond ? Layout::kJournalShort
+                                              : Layout::kJournalShortPrecise;
+  }
+  if (fmt::scan_iso(s, 0, st)) {
+    if (st.end + 1 < s.size() && s[st.end] == ':' && s[st.end + 1] == ' ') return Layout::kGcLegacy;
+    if (st.zone_kind == Stamp::kOffset && s[10] == 'T' &&
+        host_ident_at(s, st.end) != std::string_view::npos)
+      return st.precision == Precision::kSecond ? Layout::kJournalShortIso
+                                                : Layout::kJournalShortIsoPrecise;
+    return s[10] == 'T' ? Layout::kIso8601 : Layout::kLogback;
+  }
+  if (fmt::scan_clock(s, 0, st) && s.size() > st.end && s[st.end] == ' ') return Layout::kTimeOnly;
+  {
+    int64_t ns;
+    Precision pr;
+    size_t n = fmt::scan_decimal_ns(s, 0, ns, pr);
+    if (n > 0 && n < s.size()) {
+      if (s[n] == ':' && n + 1 < s.size() && s[n + 1] == ' ') return Layout::kGcLegacy;
+      if (n >= 11 && s[10] == '.' && host_ident_at(s, n) != std::string_view::npos)
+        return Layout::kJournalShortUnix;
+    }
+  }
+  return Layout::kUnknown;
+}
+
+}  // namespace
+
+std::string_view layout_name(Layout layout) {
+  for (const auto& e : kNames)
+    if (e.layout == layout) return e.name;
+  return "unknown";
+}
+
+std::optional<Layout> layout_from_name(std::string_view name) {
+  for (const auto& e : kNames)
+    if (e.name == name) return e.layout;
+  // journalctl's own mode names ("short-iso") are accepted too.
+  for (const auto& e : kNames)
+    if (e.name.substr(0, 8) == "journal-" && e.name.substr(8) == name) return e.layout;
+  return std::nullopt;
+}
+
+Framing framing_for(Layout layout) {
+  switch (layout) {
+    case Layout::kLog4j:
+    case Layout::kLogback:
+    case Layout::kIso8601:
+    case Layout::kTimeOnly:
+    case Layout::kGcLegacy:
+      return Framing::kHeaderContinued;
+    case Layout::kJournalShort:
+    case Layout::kJournalShortPrecise:
+    case Layout::kJournalShortFull:
+    case Layout::kJournalShortIso:
+    case Layout::kJournalShortIsoPrecise:
+    case Layout::kJournalShortUnix:
+    case Layout::kJournalShortMonotonic:
+    case Layout::kJournalShortDelta:
+    case Layout::kJournalWithUnit:
+    case Layout::kSyslog:
+    case Layout::kDmesg:
+    case Layout::kDmesgHuman:
+    case Layout::kGcUnified:
+    case Layout::kLibrdkafka:
+      return Framing::kIndentContinued;
+    case Layout::kJournalVerbose:
+      return Framing::kJournalVerbose;
+    case Layout::kJournalExport:
+      return Framing::kJournalExport;
+    case Layout::kJournalJson:
+    case Layout::kJsonApp:
+      return Framing::kJsonLines;
+    case Layout::kJournalJsonPretty:
+      return Framing::kJsonPretty;
+    case Layout::kJournalJsonSeq:
+      return Framing::kJsonSeq;
+    case Layout::kJournalJsonSse:
+      return Framing::kJsonSse;
+    case Layout::kJournalCat:
+    case Layout::kPlain:
+    case Layout::kUnknown:
+      return Framing::kLines;
+  }
+  return Framing::kLines;
+}
+
+Layout sniff_layout(std::string_view head) {
+  std::array<int, kLayoutCount> votes{};
+  size_t pos = 0;
+  int seen = 0;
+  // Export and the JSON modes are decided by their first entry.
+  while (pos < head.size() && seen < 50) {
+    size_t nl = head.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? head.size() : nl;
+    std::string_view line = head.substr(pos, end - pos);
+    pos = nl == std::string_view::npos ? head.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    ++seen;
+    if (line[0] == ' ' || line[0] == '\t') continue;  // continuation lines do not vote
+    size_t wp = fmt::wrapper_prefix(line, nullptr);
+    Layout l = classify_line(line.substr(wp), head);
+    if (l == Layout::kUnknown && wp > 0) l = Layout::kIso8601;  // bare CRI lines
+    switch (l) {
+      case Layout::kJournalExport:
+      case Layout::kJournalJsonSeq:
+      case Layout::kJournalJsonSse:
+      case Layout::kJournalJsonPretty:
+        if (seen == 1) return l;
+        break;
+      default:
+        break;
+    }
+    ++votes[size_t(l)];
+  }
+  Layout best = Layout::kPlain;
+  int best_votes = 0;
+  for (size_t i = 1; i < kLayoutCount; ++i)
+    if (votes[i] > best_votes) best_votes = votes[i], best = Layout(i);
+  // journal short and short-precise mix when sub-second parts are all zero; likewise
+  // with-unit vs short-full when most lines come from the kernel.
+  if (best == Layout::kJournalShortFull && votes[size_t(Layout::kJournalWithUnit)] > 0)
+    best = Layout::kJournalWithUnit;
+  if (best == Layout::kJournalShort && votes[size_t(Layout::kJournalShortPrecise)] > 0)
+    best = Layout::kJournalShortPrecise;
+  if (best == Layout::kJournalShortIso && votes[size_t(Layout::kJournalShortIsoPrecise)] > 0)
+    best = Layout::kJournalShortIsoPrecise;
+  return best;
+}
+
+}  // namespace logcorr

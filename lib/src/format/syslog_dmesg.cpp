@@ -1,0 +1,53 @@
+// dmesg ("[12345.678901] msg", uptime; anchored by boot time), dmesg -T
+// ("[Mon Jun 29 14:22:08 2026] msg", local time) and librdkafka's log lines
+// ("%3|1719670928.123|FAIL|rdkafka#producer-1| ...", epoch seconds).
+#include "parser_state.hpp"
+
+namespace logcorr {
+
+void RecordParser::State::parse_dmesg(const RawRecord& raw, Record& out) {
+  std::string_view s = raw.text;
+  if (s.empty() || s[0] != '[') return;
+  size_t close = s.find(']');
+  if (close == std::string_view::npos) return;
+  fmt::Stamp st;
+  if (fmt::scan_ctime(s, 1, st) && st.end == close) {
+    if (!resolve(st, out.time)) out.time = RecordTime{};
+  } else {
+    size_t i = 1;
+    while (i < close && s[i] == ' ') ++i;
+    int64_t ns;
+    Precision p;
+    size_t n = fmt::scan_decimal_ns(s, i, ns, p);
+    if (n == 0 || i + n != close) return;
+    set_uptime(ns, p, opts.boot_ns, out.time);
+  }
+  size_t m = close + 1;
+  if (m < s.size() && s[m] == ' ') ++m;
+  out.message = s.substr(m);
+}
+
+void RecordParser::State::parse_librdkafka(const RawRecord& raw, Record& out) {
+  std::string_view s = raw.text;
+  // "%3|<epoch>|", or the same without the "%3" (log_cb output), possibly
+  // behind a "[pod-name] " prefix.
+  size_t start = 0;
+  if (!s.empty() && s[0] == '[') {
+    size_t close = s.find("] ");
+    if (close != std::string_view::npos && close < 128) start = close + 2;
+  }
+  if (start + 3 < s.size() && s[start] == '%' && fmt::is_digit(s[start + 1]) && s[start + 2] == '|')
+    start += 3;
+  int64_t ns;
+  Precision p;
+  size_t n = fmt::scan_decimal_ns(s, start, ns, p);
+  if (n == 0 || start + n >= s.size() || s[start + n] != '|') {
+    diag(Severity::kWarning, "librdkafka line without an epoch stamp");
+    return;
+  }
+  out.time.utc_ns = ns;
+  out.time.precision = p;
+  out.time.zone = ZoneSource::kExplicit;
+}
+
+}  // namespace logcorr
