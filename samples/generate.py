@@ -1340,7 +1340,7 @@ class Bundle:
             ts = sorted(t for c in self.clients for t, _ in c.symptoms if syms(t, c))
             bursts.append({"start": rfc3339(ts[0]), "end": rfc3339(ts[-1]), "count": len(ts), **bu})
         exp = {"incident": self.name, "description": self.description, "args": self.args, "bursts": bursts}
-        wfile(os.path.join(d, "expected.json"), json.dumps(exp, indent=2) + "\n")
+        wfile(expected_path(d), json.dumps(exp, indent=2) + "\n")
 
 
 RETRIES0 = {"acks": "1", "retries": "0", "enable.idempotence": "false", "max.in.flight.requests.per.connection": "5"}
@@ -1751,9 +1751,15 @@ def parse_line_time(path, line, tzname):
     raise ValueError(f"{path}: no time stamp in: {line[:120]!r}")
 
 
+def expected_path(d):
+    """The truth of a bundle sits beside it (<name>.expected.json), not in it,
+    so that the bundle directory holds only what a user would collect."""
+    return os.path.normpath(d) + ".expected.json"
+
+
 def check_bundle(d):
     errors = []
-    exp = json.load(open(os.path.join(d, "expected.json")))
+    exp = json.load(open(expected_path(d)))
     tzmap = {}
     a = exp["args"]
     for i, x in enumerate(a):
@@ -1846,7 +1852,7 @@ def check_bundle(d):
 def check_clock_agreement(d):
     """server.log lines mirrored in the journal carry the same time (within 3 ms)."""
     errors = []
-    exp = json.load(open(os.path.join(d, "expected.json")))
+    exp = json.load(open(expected_path(d)))
     tzmap = {}
     for i, x in enumerate(exp["args"]):
         if x == "--tz":
@@ -1902,7 +1908,7 @@ def main():
             fn(tmp)
         for name in names:
             d = os.path.join(a.out, name)
-            if not os.path.isfile(os.path.join(d, "expected.json")):
+            if not os.path.isfile(expected_path(d)):
                 print(f"{name}: missing")
                 bad += 1
                 continue
