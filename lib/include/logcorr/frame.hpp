@@ -11,6 +11,20 @@
 // The framer holds back the newest record until it sees the line after it
 // (that line might continue it). finish() releases it at end of stream;
 // flush() releases it early, for follow mode when the input goes idle.
+//
+// Conventions, the same in every mode and for every chunking:
+// - `offset` is the stream offset of text[0] (json-seq: after the RS), so the
+//   text is always the stream bytes at `offset` (a prefix when truncated).
+// - `line` counts every '\n' before `offset`, including newlines inside export
+//   binary fields: it is the line an editor shows.
+// - Empty lines (also a lone CR of CRLF) are never records. Inside a
+//   multi-line record they are kept when a continuation line follows them,
+//   and dropped when the record ends after them. Export and SSE use them as
+//   separators.
+// - kLines/kJsonLines records, and a json-pretty object at its closing `}`,
+//   are emitted at once (nothing can continue them).
+// - A continuation line with no record before it (start of stream, or after
+//   flush()) starts an orphan record of its own.
 #pragma once
 
 #include <cstddef>
