@@ -51,9 +51,11 @@ int run_analyze(const AnalyzeCmd& c) {
         continue;
       }
       if (!verdict_from_name(v)) {
-        fmt::print(stderr, "logcorr: --fail-on {}: unknown verdict (one of broker-restart, "
-                           "broker-crash, oom-kill, gc-pause, idle-close, listener-misconfig, "
-                           "unexplained, any)\n", v);
+        fmt::print(stderr,
+                   "logcorr: --fail-on {}: unknown verdict (one of broker-restart, "
+                   "broker-crash, oom-kill, gc-pause, idle-close, listener-misconfig, "
+                   "unexplained, any)\n",
+                   v);
         return 2;
       }
       fail_verdicts.insert(v);

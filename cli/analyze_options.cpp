@@ -10,7 +10,9 @@ namespace logcorr::cli {
 
 namespace {
 
-int64_t seconds_to_ns(double s) { return static_cast<int64_t>(std::llround(s * 1e9)); }
+int64_t seconds_to_ns(double s) {
+  return static_cast<int64_t>(std::llround(s * 1e9));
+}
 
 }  // namespace
 
@@ -31,8 +33,9 @@ void AnalyzeArgs::add_to(CLI::App& cmd, bool correlation_flags) {
   cmd.add_option("--broker-unit", broker_units,
                  "systemd units whose name contains this are brokers (repeatable; default: kafka, "
                  "confluent-server)");
-  cmd.add_option("--broker", brokers, "HOST=ID: this host is broker ID (repeatable); the logs "
-                                      "usually say it themselves");
+  cmd.add_option("--broker", brokers,
+                 "HOST=ID: this host is broker ID (repeatable); the logs "
+                 "usually say it themselves");
   if (!correlation_flags) return;
   cmd.add_option("--burst-gap", burst_gap_s, "Seconds of quiet that end a burst")
       ->capture_default_str();

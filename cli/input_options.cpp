@@ -135,8 +135,9 @@ bool InputOptions::window(const OpenOptions& oo, int64_t& since_ns, int64_t& unt
   if (has_relative()) {
     for (const auto& p : inputs)
       if (p == "-") {
-        fmt::print(stderr, "logcorr: relative --since/--until need the newest record; "
-                           "with stdin, give an absolute time\n");
+        fmt::print(stderr,
+                   "logcorr: relative --since/--until need the newest record; "
+                   "with stdin, give an absolute time\n");
         return false;
       }
     NullSink null;

@@ -7,5 +7,5 @@ bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOGCORR_BUILD_TESTS=OFF -DLOGCORR_BUILD_BENCH=OFF >/dev/null
 cmake --build build --target logcorr_cli
 SAMPLE=${1:-samples/rolling-restart}
-echo "== logcorr timeline $SAMPLE" >&2
-./build/bin/logcorr timeline "$SAMPLE"
+echo "== logcorr analyze $SAMPLE" >&2
+./build/bin/logcorr analyze "$SAMPLE"

@@ -61,9 +61,12 @@ struct Event {
   uint64_t line = 0;    // first line of the record
   std::string text;     // raw record text (first line, or capped whole record)
   std::string pattern;  // "pack/entry-id" that produced it
-  // Time of the previous timed record of the same input (INT64_MIN if none):
-  // how long the writer was silent before this event (idle-close detection,
-  // the silence before an unclean boot).
+  // When the input's last quiet period began (INT64_MIN if unknown): the time
+  // of its last record before the longest gap between records that ended at
+  // most 15 s before this event. An idle client's error comes right after
+  // the application line that triggered the send, and an unclean boot's
+  // recovery line after a few seconds of startup lines; this is the silence
+  // before those (idle-close evidence; the window in which a broker died).
   int64_t input_prev_ns = INT64_MIN;
 
   int64_t start_ns() const { return duration_ns > 0 ? time_ns - duration_ns : time_ns; }

@@ -1,7 +1,7 @@
 // analyze / correlate_events: extraction, then the correlator over the
 // events in time order.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
@@ -36,6 +36,24 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
     if (in.coverage.broker >= 0 && !in.coverage.host.empty())
       c.entities().learn(in.coverage.host, in.coverage.broker);
   }
+  // Last resort: a broker-side host named like `broker-3` / `kafka-3` /
+  // `kafka3` whose id the logs never said is taken to be broker 3, unless
+  // another host already is. Said in a note, since it is a guess.
+  for (const auto& in : inputs) {
+    const auto& h = in.coverage.host;
+    if (h.empty() || in.coverage.role == "client" || in.coverage.role == "other") continue;
+    if (c.entities().broker_for(h) >= 0) continue;
+    size_t end = h.size(), beg = end;
+    while (beg > 0 && h[beg - 1] >= '0' && h[beg - 1] <= '9') --beg;
+    if (beg == end || end - beg > 6) continue;
+    int32_t id = std::stoi(h.substr(beg));
+    if (!c.entities().host_for(id).empty()) continue;
+    c.entities().learn(h, id);
+    rep.notes.push_back(
+        fmt::format("{} is taken to be broker {} from its name (no log said its "
+                    "id; use --broker {}=ID if that is wrong)",
+                    h, id, h));
+  }
   for (const auto& in : inputs) {
     InputCoverage cv = in.coverage;
     if (cv.broker < 0 && !cv.host.empty()) cv.broker = c.entities().broker_for(cv.host);
@@ -60,17 +78,17 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
     if (in.coverage.broker < 0 && !in.coverage.host.empty())
       in.coverage.broker = c.entities().broker_for(in.coverage.host);
     if (in.zone_source == "assumed")
-      rep.notes.push_back(fmt::format(
-          "{}: stamps without a UTC offset were read as UTC (no --tz given for it)",
-          in.coverage.input));
+      rep.notes.push_back(
+          fmt::format("{}: stamps without a UTC offset were read as UTC (no --tz given for it)",
+                      in.coverage.input));
   }
   if (rep.isolated_symptoms > 0)
     rep.notes.push_back(fmt::format(
         "{} isolated symptom event(s) formed no burst (fewer than {} within {} s) and had no cause",
         rep.isolated_symptoms, opts.correlate.min_count, opts.correlate.gap_ns / kNanosPerSecond));
   if (c.events_ignored() > 0)
-    rep.notes.push_back(fmt::format("{} event(s) had no usable time and were not correlated",
-                                    c.events_ignored()));
+    rep.notes.push_back(
+        fmt::format("{} event(s) had no usable time and were not correlated", c.events_ignored()));
   rep.inputs = std::move(inputs);
   return rep;
 }

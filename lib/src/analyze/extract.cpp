@@ -9,6 +9,7 @@
 
 #include <climits>
 #include <cstring>
+#include <deque>
 
 #include "input_profile.hpp"
 #include "logcorr/analyze.hpp"
@@ -85,8 +86,8 @@ void read_events_input(InputReader& reader, const AnalyzeOptions& opts, EventSin
   }
 }
 
-void read_log_input(InputReader& reader, detail::RecordMatcher* matcher,
-                    const AnalyzeOptions& opts, EventSink& sink, DiagnosticSink& diag) {
+void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const AnalyzeOptions& opts,
+                    EventSink& sink, DiagnosticSink& diag) {
   const LogicalInput& li = reader.input();
   detail::InputProfile profile(li, Layout::kUnknown);
   std::vector<Event> events;
@@ -94,6 +95,14 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher,
   Layout layout = Layout::kUnknown;
   int64_t prev_ns = INT64_MIN;
   uint64_t count = 0;
+  // The quiet periods that ended in the last kRecentNs: (end, start) of each
+  // gap between consecutive records. An idle client's error comes right after
+  // an application line that triggers the send ("publishing 1 record"), and
+  // an unclean boot's recovery line comes after a few seconds of startup
+  // lines: the silence that matters is the longest gap that ended shortly
+  // before the event, not the gap to the record just before it.
+  constexpr int64_t kRecentNs = 15'000'000'000;
+  std::deque<std::pair<int64_t, int64_t>> gaps;
 
   auto emit = [&](Event& e) {
     e.input = li.label;
@@ -136,10 +145,25 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher,
         e.line = rec->raw.line;
         if (e.text.empty()) e.text.assign(rec->raw.text.substr(0, 4096));
       }
-      e.input_prev_ns = prev_ns;
+      e.input_prev_ns = INT64_MIN;
+      int64_t best = -1;
+      int64_t now = e.time_valid ? e.time_ns : rec->time.utc_ns;
+      for (const auto& [end, start] : gaps)
+        if (end >= now - kRecentNs && end <= now && end - start > best) {
+          best = end - start;
+          e.input_prev_ns = start;
+        }
+      if (prev_ns != INT64_MIN && rec->time.valid() && rec->time.utc_ns - prev_ns > best)
+        e.input_prev_ns = prev_ns;
       emit(e);
     }
-    if (rec->time.valid()) prev_ns = rec->time.utc_ns;
+    if (rec->time.valid()) {
+      int64_t t = rec->time.utc_ns;
+      if (prev_ns != INT64_MIN && t > prev_ns) gaps.emplace_back(t, prev_ns);
+      while (!gaps.empty() && gaps.front().first < t - kRecentNs) gaps.pop_front();
+      if (gaps.size() > 4096) gaps.pop_front();
+      prev_ns = t;
+    }
   }
   if (gc) {
     events.clear();

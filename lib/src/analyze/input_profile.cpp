@@ -35,7 +35,9 @@ bool is_journal_like(Layout l) {
   }
 }
 
-bool is_gc(Layout l) { return l == Layout::kGcUnified || l == Layout::kGcLegacy; }
+bool is_gc(Layout l) {
+  return l == Layout::kGcUnified || l == Layout::kGcLegacy;
+}
 
 bool broker_kind(EventKind k) {
   switch (k) {
@@ -54,8 +56,8 @@ bool broker_kind(EventKind k) {
 }
 
 bool name_says_server(const std::string& label) {
-  for (const char* n : {"server.log", "controller.log", "state-change.log", "kafkaServer.out",
-                        "log-cleaner.log"})
+  for (const char* n :
+       {"server.log", "controller.log", "state-change.log", "kafkaServer.out", "log-cleaner.log"})
     if (label.find(n) != std::string::npos) return true;
   return false;
 }
@@ -75,7 +77,7 @@ void InputProfile::observe_event(const Event& e) {
   if (broker_kind(e.kind)) {
     ++broker_events_;
     if (e.broker >= 0 && (e.kind == EventKind::kBrokerStart || e.kind == EventKind::kBrokerStop ||
-                          e.kind == EventKind::kUncleanShutdown))
+                          e.kind == EventKind::kUncleanShutdown || e.kind == EventKind::kIsrShrink))
       ++brokers_[e.broker];
   } else {
     ++client_events_;
@@ -143,7 +145,7 @@ InputSummary InputProfile::summary(const InputStats& st) const {
   s.zone = st.zone_name;
   s.zone_source = st.records == st.records_without_time ? "none"
                   : st.assumed_zone_records > 0         ? "assumed"
-                  : st.user_zone_records > 0             ? "user"
+                  : st.user_zone_records > 0            ? "user"
                                                         : "explicit";
   s.records = st.records;
   return s;

@@ -26,6 +26,26 @@ std::string CauseIndex::key_for(const std::string& host, int32_t broker) const {
   return host.empty() ? std::string("?") : ent_.canonical(host);
 }
 
+// The same stop is usually logged twice (systemd in the journal, Kafka in
+// server.log, and Kafka's stdout again in the journal), and systemd's
+// "Started" comes before Kafka's own "started". A stop line that arrives
+// within a minute of a downtime of the same broker closing belongs to it:
+// reopen that downtime instead of starting a second one.
+CauseInterval* CauseIndex::reopen_recent(const std::string& key, int64_t t) {
+  constexpr int64_t kMergeNs = 60'000'000'000;
+  for (auto it = closed_.rbegin(); it != closed_.rend(); ++it) {
+    if (it->type != CauseInterval::Type::kDowntime) continue;
+    if (key_for(it->host, it->broker) != key) continue;
+    if (it->end_ns == INT64_MAX || t - it->end_ns > kMergeNs || t < it->start_ns) return nullptr;
+    CauseInterval iv = std::move(*it);
+    closed_.erase(std::next(it).base());
+    iv.end_ns = INT64_MAX;
+    iv.restarted = false;
+    return &open_.emplace(key, std::move(iv)).first->second;
+  }
+  return nullptr;
+}
+
 CauseInterval* CauseIndex::open_downtime(const std::string& key) {
   auto it = open_.find(key);
   return it == open_.end() ? nullptr : &it->second;
@@ -41,6 +61,7 @@ void CauseIndex::add(const Event& e) {
     case EventKind::kProcessKilled:
     case EventKind::kOomKill: {
       CauseInterval* iv = open_downtime(key);
+      if (!iv) iv = reopen_recent(key, e.time_ns);
       if (!iv) {
         CauseInterval n;
         n.type = CauseInterval::Type::kDowntime;
@@ -100,7 +121,21 @@ void CauseIndex::add(const Event& e) {
     }
     case EventKind::kBrokerStart: {
       CauseInterval* iv = open_downtime(key);
-      if (!iv) break;  // a start with no stop in view: nothing to explain
+      if (!iv) {
+        // A second start line of a restart already closed (Kafka's own
+        // "started" after systemd's "Started"): the broker serves only now.
+        for (auto it = closed_.rbegin(); it != closed_.rend(); ++it) {
+          if (it->type != CauseInterval::Type::kDowntime || !it->restarted) continue;
+          if (key_for(it->host, it->broker) != key) continue;
+          if (e.time_ns >= it->end_ns && e.time_ns - it->end_ns <= 60'000'000'000) {
+            it->end_ns = e.time_ns;
+            it->duration_ns = e.time_ns - it->start_ns;
+            push_evidence(it->evidence, e, cap);
+          }
+          break;
+        }
+        break;  // a start with no stop in view: nothing to explain
+      }
       iv->end_ns = e.time_ns;
       iv->duration_ns = e.time_ns - iv->start_ns;
       iv->restarted = true;

@@ -53,6 +53,7 @@ class CauseIndex {
  private:
   std::string key_for(const std::string& host, int32_t broker) const;
   CauseInterval* open_downtime(const std::string& key);
+  CauseInterval* reopen_recent(const std::string& key, int64_t t);
 
   const CorrelateOptions& opts_;
   EntityMap& ent_;

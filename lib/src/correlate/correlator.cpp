@@ -108,17 +108,6 @@ struct Correlator::State {
                                    {pb.brokers.begin(), pb.brokers.end()},
                                    {pb.clients.begin(), pb.clients.end()}});
       }
-      int32_t b = e.broker >= 0 ? e.broker : entities.broker_for(e.host);
-      if (b >= 0) {
-        auto& t = chronic[b];
-        t.first_ns = std::min(t.first_ns, e.time_ns);
-        t.last_ns = std::max(t.last_ns, e.time_ns);
-        ++t.count;
-        if (!e.client.empty()) t.clients.insert(e.client);
-        if (!e.host.empty()) t.hosts.insert(e.host);
-        ++t.kinds[std::string(kind_name(e.kind))];
-        detail::push_evidence(t.evidence, e, opts.max_evidence);
-      }
     } else if (e.kind == EventKind::kClientConfig) {
       detail::ClientConfig cc;
       cc.request_timeout_ns = parse_ms_field(config_field(e, "request.timeout.ms"));
@@ -161,6 +150,11 @@ struct Correlator::State {
       }
       detail::decide(pb, ctx());
       bool lone = pb.burst.count < opts.min_count;
+      // Errors nothing explains feed the long-run view: spread over a long
+      // time toward one broker, they point to the path, not the broker.
+      if (pb.burst.verdict == Verdict::kUnexplained ||
+          pb.burst.verdict == Verdict::kListenerMisconfig)
+        track_chronic(pb.burst);
       // A lone symptom is a finding only when something explains it or it
       // looks like an idle close; otherwise it is background noise (it still
       // counts toward the chronic tracker).
@@ -177,6 +171,20 @@ struct Correlator::State {
       causes.evict_before(horizon);
     }
     return out;
+  }
+
+  void track_chronic(const Burst& b) {
+    for (int32_t broker : b.brokers) {
+      auto& t = chronic[broker];
+      t.first_ns = std::min(t.first_ns, b.start_ns);
+      t.last_ns = std::max(t.last_ns, b.end_ns);
+      t.count += b.count;
+      t.clients.insert(b.clients.begin(), b.clients.end());
+      t.hosts.insert(b.hosts.begin(), b.hosts.end());
+      for (const auto& [k, n] : b.kinds) t.kinds[k] += n;
+      for (const auto& ev : b.evidence)
+        if (t.evidence.size() < opts.max_evidence) t.evidence.push_back(ev);
+    }
   }
 
   // Long-running symptoms toward a healthy broker -> listener-misconfig.

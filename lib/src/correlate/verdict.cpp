@@ -186,6 +186,8 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.score = std::round(s.score * 1000) / 1000;
     c.summary = summary_of(iv);
     c.evidence = iv.evidence;
+    std::stable_sort(c.evidence.begin(), c.evidence.end(),
+                     [](const Evidence& x, const Evidence& y) { return x.time_ns < y.time_ns; });
     b.causes.push_back(std::move(c));
     if (b.causes.size() >= 5) break;
   }
@@ -220,11 +222,13 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   b.advice = advice_for(b.verdict);
 
   // Client hazards from config dumps.
-  std::set<std::string> warned;
+  std::set<std::string> warned;  // client ids and inputs already warned about
   auto hazard = [&](const std::string& key, const std::string& who) {
     auto it = ctx.configs.find(key);
     if (it == ctx.configs.end() || warned.count(who)) return;
     const ClientConfig& cc = it->second;
+    if (warned.count("input:" + cc.input)) return;  // same client, seen by its id
+    warned.insert("input:" + cc.input);
     std::vector<std::string> bad;
     if (cc.idempotence == "false") bad.push_back("enable.idempotence=false");
     if (cc.retries == "0") bad.push_back("retries=0");
@@ -240,6 +244,9 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   };
   for (const auto& c : pb.clients) hazard(c, c);
   for (const auto& i : pb.inputs) hazard("input:" + i, i);
+
+  std::stable_sort(b.evidence.begin(), b.evidence.end(),
+                   [](const Evidence& x, const Evidence& y) { return x.time_ns < y.time_ns; });
 
   // Coverage: which broker-side logs do (not) cover the burst.
   int64_t lo = b.start_ns - ctx.opts.lookback_ns, hi = b.end_ns;

@@ -64,6 +64,15 @@ std::string join(const std::vector<std::string>& v, size_t max = 4) {
   return out.empty() ? "-" : out;
 }
 
+// "orders-producer +2", cut to the column width.
+std::string clients_cell(const std::vector<std::string>& v) {
+  if (v.empty()) return "-";
+  std::string more = v.size() > 1 ? fmt::format(" +{}", v.size() - 1) : std::string();
+  std::string first = v[0];
+  if (first.size() + more.size() > 20) first = first.substr(0, 19 - more.size()) + "~";
+  return first + more;
+}
+
 std::string join_ids(const std::vector<int32_t>& v) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + std::to_string(v[i]);
@@ -131,7 +140,7 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
       std::string v(verdict_name(b.verdict));
       out +=
           fmt::format("  {:>2}  {:<24} {:>7} {:>6}  {:<20} {:<7} {} {}\n", i + 1, stamp(b.start_ns),
-                      span(b.end_ns - b.start_ns), b.count, join(b.clients, 2).substr(0, 20),
+                      span(b.end_ns - b.start_ns), b.count, clients_cell(b.clients),
                       join_ids(b.brokers), st.verdict(b.verdict, fmt::format("{:<18}", v)), cause);
     }
   }
