@@ -63,8 +63,13 @@ int run_analyze(const AnalyzeCmd& c) {
   }
   if (!c.args.in.window(opts.open, opts.since_ns, opts.until_ns)) return 2;
   StderrSink diag(c.args.in.quiet);
+  ProgressLine progress(!c.args.in.quiet);
+  opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
+    progress.update(done, total, current);
+  };
   bool ok = true;
   AnalysisReport rep = analyze(c.args.in.inputs, opts, diag, &ok);
+  progress.clear();
   if (!ok) return 2;
   Output out;
   if (c.json) {
@@ -103,6 +108,10 @@ int run_events(const AnalyzeArgs& a) {
   if (!a.to_options(opts)) return 2;
   if (!a.in.window(opts.open, opts.since_ns, opts.until_ns)) return 2;
   StderrSink diag(a.in.quiet);
+  ProgressLine progress(!a.in.quiet);
+  opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
+    progress.update(done, total, current);
+  };
   Output out;
   NdjsonSink sink(out);
   if (!extract_events(a.in.inputs, opts, sink, diag)) return 2;

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 namespace logcorr::cli {
@@ -36,6 +38,8 @@ void AnalyzeArgs::add_to(CLI::App& cmd, bool correlation_flags) {
   cmd.add_option("--broker", brokers,
                  "HOST=ID: this host is broker ID (repeatable); the logs "
                  "usually say it themselves");
+  cmd.add_option("--threads", threads, "Inputs read in parallel (0 = all cores)")
+      ->capture_default_str();
   if (!correlation_flags) return;
   cmd.add_option("--burst-gap", burst_gap_s, "Seconds of quiet that end a burst")
       ->capture_default_str();
@@ -77,6 +81,7 @@ bool AnalyzeArgs::to_options(AnalyzeOptions& out) const {
     return false;
   }
   if (!broker_units.empty()) out.broker_units = broker_units;
+  out.threads = threads;
   for (const auto& b : brokers) {
     auto eq = b.find('=');
     int id = -1;
@@ -106,6 +111,58 @@ bool AnalyzeArgs::to_options(AnalyzeOptions& out) const {
     return false;
   }
   return true;
+}
+
+}  // namespace logcorr::cli
+
+namespace logcorr::cli {
+
+namespace {
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+std::string human_bytes(double b) {
+  if (b >= 1e9) return fmt::format("{:.2f} GB", b / 1e9);
+  if (b >= 1e6) return fmt::format("{:.0f} MB", b / 1e6);
+  return fmt::format("{:.0f} kB", b / 1e3);
+}
+}  // namespace
+
+ProgressLine::ProgressLine(bool enabled)
+    : enabled_(enabled && isatty(STDERR_FILENO)), start_ns_(now_ns()) {}
+
+ProgressLine::~ProgressLine() {
+  clear();
+}
+
+void ProgressLine::update(uint64_t done, uint64_t total, const std::string& current) {
+  if (!enabled_) return;
+  int64_t t = now_ns();
+  if (t - start_ns_ < 1'000'000'000 || t - last_ns_ < 200'000'000) return;
+  last_ns_ = t;
+  double secs = static_cast<double>(t - start_ns_) / 1e9;
+  double rate = static_cast<double>(done) / secs;
+  std::string line = fmt::format("read {}", human_bytes(static_cast<double>(done)));
+  if (total > 0) {
+    double frac = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+    line += fmt::format(" of {} ({:.0f}%)", human_bytes(static_cast<double>(total)), frac * 100);
+    if (rate > 0 && done < total)
+      line += fmt::format(", ETA {:.0f} s", static_cast<double>(total - done) / rate);
+  }
+  line += fmt::format(", {}/s, {}", human_bytes(rate), current);
+  if (line.size() > 110) line = line.substr(0, 107) + "...";
+  fmt::print(stderr, "\r\x1b[2K{}", line);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+void ProgressLine::clear() {
+  if (!shown_) return;
+  fmt::print(stderr, "\r\x1b[2K");
+  std::fflush(stderr);
+  shown_ = false;
 }
 
 }  // namespace logcorr::cli

@@ -34,8 +34,7 @@ int run_list(const PatternsArgs& a) {
     for (const auto& pat : p.patterns) samples += pat.samples.size();
     fmt::print("{:<20} {:>3} patterns {:>4} samples  {}\n", p.name, p.patterns.size(), samples,
                p.file);
-    for (const auto& pat : p.patterns)
-      fmt::print("    {:<40} {}\n", pat.id, kind_name(pat.kind));
+    for (const auto& pat : p.patterns) fmt::print("    {:<40} {}\n", pat.id, kind_name(pat.kind));
   }
   return diag.has_errors() ? 2 : 0;
 }
@@ -55,8 +54,8 @@ int run_check(const PatternsArgs& a) {
   }
   CollectingSink quiet;
   PatternSet set = load_packs(dirs, quiet);
-  fmt::print("{} pack(s), {} pattern(s), {} sample(s): {}\n", set.packs.size(),
-             set.pattern_count(), set.sample_count(), errors ? "FAILED" : "all OK");
+  fmt::print("{} pack(s), {} pattern(s), {} sample(s): {}\n", set.packs.size(), set.pattern_count(),
+             set.sample_count(), errors ? "FAILED" : "all OK");
   return errors ? 2 : 0;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,7 +37,13 @@ struct AnalyzeOptions {
   // look-back / look-ahead margins around that window too.
   int64_t since_ns = INT64_MIN;
   int64_t until_ns = INT64_MAX;
+  // Inputs are extracted in parallel on this many threads (0 = all cores).
+  // Output order does not depend on it: events come out input by input.
   unsigned threads = 1;
+  // Called now and then during extraction (from worker threads, serialised)
+  // with bytes read so far / total bytes of all inputs (0 when unknown, e.g.
+  // stdin) and the input being read. For progress displays.
+  std::function<void(uint64_t done, uint64_t total, const std::string& current)> progress;
 };
 
 // Receives events as they are extracted (per input, in record order) and

@@ -7,9 +7,14 @@
 // `logcorr events` is recognised by content and read back instead.
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+#include <atomic>
 #include <climits>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <mutex>
+#include <thread>
 
 #include "input_profile.hpp"
 #include "logcorr/analyze.hpp"
@@ -34,6 +39,11 @@ bool is_events_ndjson(const std::string& path) {
   }
   static const char kPrefix[] = "{\"v\":";
   return n >= sizeof kPrefix - 1 && std::memcmp(buf, kPrefix, sizeof kPrefix - 1) == 0;
+}
+
+DiagnosticSink& null_sink() {
+  static NullSink sink;
+  return sink;
 }
 
 bool in_window(const Event& e, const AnalyzeOptions& o) {
@@ -86,8 +96,24 @@ void read_events_input(InputReader& reader, const AnalyzeOptions& opts, EventSin
   }
 }
 
+// Progress accounting shared by the workers.
+struct Progress {
+  const AnalyzeOptions* opts = nullptr;
+  std::atomic<uint64_t> done{0};
+  uint64_t total = 0;
+  std::mutex mu;
+  void add(uint64_t bytes, const std::string& current) {
+    uint64_t d = done.fetch_add(bytes) + bytes;
+    if (!opts || !opts->progress) return;
+    std::lock_guard<std::mutex> lock(mu);
+    opts->progress(d, total, current);
+  }
+};
+
 void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const AnalyzeOptions& opts,
-                    EventSink& sink, DiagnosticSink& diag) {
+                    EventSink& sink, DiagnosticSink& diag, Progress* progress = nullptr) {
+  uint64_t reported = 0;
+  uint64_t since_check = 0;
   const LogicalInput& li = reader.input();
   detail::InputProfile profile(li, Layout::kUnknown);
   std::vector<Event> events;
@@ -157,6 +183,12 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const A
         e.input_prev_ns = prev_ns;
       emit(e);
     }
+    if (progress && ++since_check >= 8192) {
+      since_check = 0;
+      uint64_t now = reader.stats().bytes;
+      progress->add(now - reported, li.label);
+      reported = now;
+    }
     if (rec->time.valid()) {
       int64_t t = rec->time.utc_ns;
       if (prev_ns != INT64_MIN && t > prev_ns) gaps.emplace_back(t, prev_ns);
@@ -170,6 +202,8 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const A
     gc->finish(events);
     for (Event& e : events) emit(e);
   }
+  if (progress && reader.stats().bytes > reported)
+    progress->add(reader.stats().bytes - reported, li.label);
   InputSummary s = profile.summary(reader.stats());
   s.events = count;
   sink.on_input(s);
@@ -177,25 +211,117 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const A
 
 }  // namespace
 
+namespace {
+
+// Buffers one input's output so that parallel workers can hand it on in
+// input order.
+class BufferSink final : public EventSink {
+ public:
+  void on_event(const Event& e) override { events.push_back(e); }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+};
+
+// Diagnostics from several workers, one at a time.
+class LockedSink final : public DiagnosticSink {
+ public:
+  explicit LockedSink(DiagnosticSink& inner) : inner_(inner) {}
+  void report(const Diagnostic& d) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    inner_.report(d);
+  }
+
+ private:
+  DiagnosticSink& inner_;
+  std::mutex mu_;
+};
+
+uint64_t total_bytes(const std::vector<std::unique_ptr<InputReader>>& readers) {
+  uint64_t total = 0;
+  for (const auto& r : readers)
+    for (const auto& f : r->input().files) {
+      struct stat st;
+      if (f.path != "-" && ::stat(f.path.c_str(), &st) == 0)
+        total += static_cast<uint64_t>(st.st_size);
+    }
+  return total;
+}
+
+}  // namespace
+
 bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
-                    EventSink& sink, DiagnosticSink& diag) {
-  auto matcher = detail::RecordMatcher::create(opts, diag);
-  if (!matcher && !opts.pattern_dirs.empty()) return false;
+                    EventSink& sink, DiagnosticSink& diag_in) {
+  LockedSink diag(diag_in);
   auto readers = open_inputs(inputs, opts.open, diag);
-  uint32_t index = 0;
-  for (auto& r : readers) {
+  unsigned threads =
+      opts.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opts.threads;
+  threads = std::min<unsigned>(threads, std::max<size_t>(1, readers.size()));
+  Progress progress;
+  progress.opts = &opts;
+  progress.total = opts.progress ? total_bytes(readers) : 0;
+
+  // Each worker has its own matcher (matchers keep scratch state).
+  std::vector<std::unique_ptr<detail::RecordMatcher>> matchers;
+  for (unsigned t = 0; t < threads; ++t) {
+    auto m =
+        detail::RecordMatcher::create(opts, t == 0 ? static_cast<DiagnosticSink&>(diag)
+                                                   : static_cast<DiagnosticSink&>(null_sink()));
+    if (!m && !opts.pattern_dirs.empty()) return false;
+    matchers.push_back(std::move(m));
+  }
+
+  auto run_one = [&](size_t i, detail::RecordMatcher* matcher, EventSink& out) {
+    auto& r = readers[i];
     const auto& files = r->input().files;
     if (!files.empty() && is_events_ndjson(files.front().path)) {
       // One event per line, whatever the sniffer would have guessed.
       ReaderOptions ro = opts.open.reader;
       ro.layout = Layout::kPlain;
-      InputReader plain(r->input(), index, ro, diag);
-      read_events_input(plain, opts, sink, diag);
+      InputReader plain(r->input(), static_cast<uint32_t>(i), ro, diag);
+      read_events_input(plain, opts, out, diag);
     } else {
-      read_log_input(*r, matcher.get(), opts, sink, diag);
+      read_log_input(*r, matcher, opts, out, diag, &progress);
     }
-    ++index;
+    r.reset();  // close its files and free its buffers now
+  };
+
+  if (threads <= 1) {
+    for (size_t i = 0; i < readers.size(); ++i) run_one(i, matchers[0].get(), sink);
+    return true;
   }
+  // Workers take inputs in order; the main thread passes each input's
+  // buffered output on as soon as it and every input before it are done.
+  std::vector<BufferSink> buffers(readers.size());
+  std::vector<std::atomic<bool>> finished(readers.size());
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (;;) {
+        size_t i = next.fetch_add(1);
+        if (i >= readers.size()) break;
+        run_one(i, matchers[t].get(), buffers[i]);
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          finished[i] = true;
+        }
+        cv.notify_all();
+      }
+    });
+  }
+  for (size_t i = 0; i < readers.size(); ++i) {
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return finished[i].load(); });
+    }
+    for (const auto& e : buffers[i].events) sink.on_event(e);
+    for (const auto& in : buffers[i].inputs) sink.on_input(in);
+    buffers[i] = BufferSink{};
+  }
+  for (auto& th : pool) th.join();
   return true;
 }
 
