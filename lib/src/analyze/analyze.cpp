@@ -74,13 +74,20 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
   rep.isolated_symptoms = rep.symptoms > in_bursts ? rep.symptoms - in_bursts : 0;
   rep.entities = c.entities().pairs();
   // Fill in input host/broker from what was learned.
+  std::vector<std::string> assumed;
   for (auto& in : inputs) {
     if (in.coverage.broker < 0 && !in.coverage.host.empty())
       in.coverage.broker = c.entities().broker_for(in.coverage.host);
-    if (in.zone_source == "assumed")
-      rep.notes.push_back(
-          fmt::format("{}: stamps without a UTC offset were read as UTC (no --tz given for it)",
-                      in.coverage.input));
+    if (in.zone_source == "assumed") assumed.push_back(in.coverage.input);
+  }
+  if (!assumed.empty()) {
+    std::string list;
+    for (size_t i = 0; i < assumed.size() && i < 3; ++i) list += (i ? ", " : "") + assumed[i];
+    if (assumed.size() > 3) list += fmt::format(" and {} more", assumed.size() - 3);
+    rep.notes.push_back(fmt::format(
+        "{} input(s) have stamps without a UTC offset, read as UTC (set --tz [PATH=]ZONE if "
+        "not): {}",
+        assumed.size(), list));
   }
   if (rep.isolated_symptoms > 0)
     rep.notes.push_back(fmt::format(
