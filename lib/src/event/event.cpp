@@ -1,0 +1,68 @@
+// Event kind names: the DESIGN.md vocabulary, which NDJSON output, pattern
+// packs and tests spell the same way.
+#include "logcorr/event.hpp"
+
+#include <array>
+
+namespace logcorr {
+namespace {
+
+// Indexed by EventKind; the order is the symptom priority order.
+constexpr std::array<std::string_view, static_cast<size_t>(EventKind::kCount_)> kNames = {
+    "network_exception",
+    "request_timeout",
+    "timeout_exception",
+    "connect_failed",
+    "disconnect",
+    "all_brokers_down",
+    "not_enough_replicas",
+    "unknown_producer_id",
+    "out_of_order_sequence",
+    "broker_stop",
+    "broker_start",
+    "unclean_shutdown",
+    "process_killed",
+    "oom_kill",
+    "gc_pause",
+    "safepoint",
+    "isr_shrink",
+    "client_config",
+};
+
+}  // namespace
+
+std::string_view kind_name(EventKind k) {
+  auto i = static_cast<size_t>(k);
+  return i < kNames.size() ? kNames[i] : std::string_view("unknown");
+}
+
+std::optional<EventKind> kind_from_name(std::string_view name) {
+  for (size_t i = 0; i < kNames.size(); ++i)
+    if (kNames[i] == name) return static_cast<EventKind>(i);
+  return std::nullopt;
+}
+
+bool is_symptom(EventKind k) {
+  return k <= EventKind::kOutOfOrderSequence;
+}
+
+void Event::clear() {
+  // Keep string and vector capacity: a hot loop reuses Event objects.
+  time_ns = 0;
+  duration_ns = -1;
+  precision = Precision::kNone;
+  kind = EventKind::kNetworkException;
+  time_valid = false;
+  host.clear();
+  broker = -1;
+  client.clear();
+  fields.clear();
+  input_index = 0;
+  input.clear();
+  line = 0;
+  text.clear();
+  pattern.clear();
+  input_prev_ns = INT64_MIN;
+}
+
+}  // namespace logcorr

@@ -1,0 +1,322 @@
+// Pack loading: TOML -> Pattern, with every problem reported as file:line.
+#include <re2/re2.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "logcorr/patterns.hpp"
+#include "match/layouts_mask.hpp"
+
+namespace logcorr {
+namespace {
+
+struct Reporter {
+  const std::string& path;
+  DiagnosticSink& diag;
+  size_t errors = 0;
+  void error(uint64_t line, std::string msg) {
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = path;
+    d.line = line;
+    d.message = std::move(msg);
+    diag.report(d);
+    ++errors;
+  }
+  void warn(uint64_t line, std::string msg) {
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.path = path;
+    d.line = line;
+    d.message = std::move(msg);
+    diag.report(d);
+  }
+};
+
+uint64_t line_of(const toml::node& n) {
+  return n.source().begin.line;
+}
+
+// Reads an array of strings; reports non-strings.
+std::vector<std::string> strings_of(const toml::node& n, Reporter& rep, std::string_view what) {
+  std::vector<std::string> out;
+  const toml::array* a = n.as_array();
+  if (!a) {
+    rep.error(line_of(n), std::string(what) + " must be an array of strings");
+    return out;
+  }
+  for (const toml::node& e : *a) {
+    if (auto s = e.value<std::string>())
+      out.push_back(*s);
+    else
+      rep.error(line_of(e), std::string(what) + " must be an array of strings");
+  }
+  return out;
+}
+
+bool layouts_of(const toml::node& n, Reporter& rep, uint64_t& mask) {
+  mask = 0;
+  bool ok = true;
+  for (const std::string& name : strings_of(n, rep, "layouts")) {
+    auto m = detail::layout_mask_from_name(name);
+    if (!m) {
+      rep.error(line_of(n), "unknown layout '" + name + "'");
+      ok = false;
+      continue;
+    }
+    mask |= *m;
+  }
+  return ok;
+}
+
+std::vector<std::pair<std::string, std::string>> fields_of(const toml::node& n, Reporter& rep) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const toml::table* t = n.as_table();
+  if (!t) {
+    rep.error(line_of(n), "fields must be a table of strings");
+    return out;
+  }
+  for (const auto& [k, v] : *t) {
+    if (auto s = v.value<std::string>())
+      out.emplace_back(std::string(k.str()), *s);
+    else
+      rep.error(line_of(v), "field '" + std::string(k.str()) + "' must be a string");
+  }
+  return out;
+}
+
+// Canonical group names (patterns/README.md). Other names are allowed; one
+// that is a near miss of a canonical name is probably a typo.
+constexpr std::string_view kCanonical[] = {
+    "client_id",     "node",  "broker",      "host",   "ip",      "port",  "topic",
+    "partition",     "pid",   "unit",        "signal", "process", "cause", "duration",
+    "duration_unit", "count", "description", "pause",  "state"};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+void check_group_names(const RE2& re, uint64_t line, Reporter& rep) {
+  for (const auto& [name, idx] : re.NamedCapturingGroups()) {
+    (void)idx;
+    bool canonical = false;
+    std::string_view near;
+    for (std::string_view c : kCanonical) {
+      if (c == name)
+        canonical = true;
+      else if (name.size() > 3 && edit_distance(name, c) == 1)
+        near = c;
+    }
+    if (!canonical && !near.empty())
+      rep.warn(line, "group '" + name + "' looks like a typo of '" + std::string(near) + "'");
+  }
+}
+
+bool parse_pattern(const toml::table& t, uint64_t pack_layouts, Reporter& rep, Pattern& p) {
+  const size_t errors_before = rep.errors;
+  p.line = line_of(t);
+  if (auto id = t["id"].value<std::string>())
+    p.id = *id;
+  else
+    rep.error(p.line, "pattern without id");
+  if (auto k = t["kind"].value<std::string>()) {
+    if (auto kind = kind_from_name(*k))
+      p.kind = *kind;
+    else
+      rep.error(line_of(*t.get("kind")), "unknown kind '" + *k + "'");
+  } else {
+    rep.error(p.line, "pattern '" + p.id + "' has no kind");
+  }
+  p.layouts = pack_layouts;
+  if (const toml::node* n = t.get("layouts")) layouts_of(*n, rep, p.layouts);
+  if (p.layouts == 0) rep.error(p.line, "pattern '" + p.id + "' applies to no layout");
+  if (const toml::node* n = t.get("fields")) p.fields = fields_of(*n, rep);
+
+  const toml::node* rn = t.get("regex");
+  if (auto r = t["regex"].value<std::string>()) {
+    p.regex = *r;
+    RE2::Options o;
+    o.set_log_errors(false);
+    RE2 re(p.regex, o);
+    if (!re.ok())
+      rep.error(line_of(*rn), "regex does not compile: " + re.error());
+    else
+      check_group_names(re, line_of(*rn), rep);
+  } else {
+    rep.error(p.line, "pattern '" + p.id + "' has no regex");
+  }
+  if (const toml::node* n = t.get("literals")) {
+    p.literals = strings_of(*n, rep, "literals");
+    for (const std::string& l : p.literals)
+      if (l.empty()) rep.error(line_of(*n), "empty literal");
+  } else if (!p.regex.empty()) {
+    p.literals = derive_literals(p.regex);
+    p.literals_derived = true;
+    if (p.literals.empty())
+      rep.error(line_of(rn ? *rn : static_cast<const toml::node&>(t)),
+                "no literal can be derived from the regex; give `literals`");
+  }
+
+  if (const toml::node* sn = t.get("sample")) {
+    const toml::array* arr = sn->as_array();
+    if (!arr) {
+      rep.error(line_of(*sn), "sample must be an array of tables ([[pattern.sample]])");
+    } else {
+      for (const toml::node& e : *arr) {
+        const toml::table* st = e.as_table();
+        if (!st) {
+          rep.error(line_of(e), "sample must be a table");
+          continue;
+        }
+        PatternSample s;
+        s.line = line_of(*st);
+        if (auto text = (*st)["text"].value<std::string>())
+          s.text = *text;
+        else
+          rep.error(s.line, "sample without text");
+        if (auto m = (*st)["match"].value<bool>()) s.match = *m;
+        if (const toml::node* f = st->get("fields")) s.fields = fields_of(*f, rep);
+        // A sample's text is one record; a trailing newline from a '''
+        // block is not part of it.
+        while (!s.text.empty() && (s.text.back() == '\n' || s.text.back() == '\r'))
+          s.text.pop_back();
+        p.samples.push_back(std::move(s));
+      }
+    }
+  }
+  return rep.errors == errors_before;
+}
+
+}  // namespace
+
+size_t PatternSet::pattern_count() const {
+  size_t n = 0;
+  for (const Pack& p : packs) n += p.patterns.size();
+  return n;
+}
+
+size_t PatternSet::sample_count() const {
+  size_t n = 0;
+  for (const Pack& p : packs)
+    for (const Pattern& q : p.patterns) n += q.samples.size();
+  return n;
+}
+
+bool load_pack_text(std::string_view text, const std::string& path, Pack& out,
+                    DiagnosticSink& diag) {
+  Reporter rep{path, diag};
+  toml::table doc;
+  try {
+    doc = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    rep.error(e.source().begin.line, "TOML: " + std::string(e.description()));
+    return false;
+  }
+  out = Pack{};
+  out.file = path;
+  const toml::table* pack = doc["pack"].as_table();
+  if (!pack) {
+    rep.error(1, "no [pack] table");
+    return false;
+  }
+  if (auto n = (*pack)["name"].value<std::string>())
+    out.name = *n;
+  else {
+    rep.error(line_of(*pack), "[pack] has no name");
+    return false;
+  }
+  if (auto d = (*pack)["description"].value<std::string>()) out.description = *d;
+  uint64_t pack_layouts = 0;
+  if (const toml::node* n = pack->get("layouts")) layouts_of(*n, rep, pack_layouts);
+
+  const toml::node* pn = doc.get("pattern");
+  const toml::array* patterns = pn ? pn->as_array() : nullptr;
+  if (pn && !patterns) {
+    rep.error(line_of(*pn), "pattern must be an array of tables ([[pattern]])");
+    return false;
+  }
+  if (patterns) {
+    for (const toml::node& e : *patterns) {
+      const toml::table* t = e.as_table();
+      if (!t) {
+        rep.error(line_of(e), "pattern must be a table");
+        continue;
+      }
+      Pattern p;
+      if (!parse_pattern(*t, pack_layouts, rep, p)) continue;
+      auto dup = std::find_if(out.patterns.begin(), out.patterns.end(),
+                              [&](const Pattern& q) { return q.id == p.id; });
+      if (dup != out.patterns.end()) {
+        rep.error(p.line,
+                  "duplicate id '" + p.id + "' (first at line " + std::to_string(dup->line) + ")");
+        continue;
+      }
+      out.patterns.push_back(std::move(p));
+    }
+  }
+  return true;
+}
+
+bool load_pack_file(const std::string& path, Pack& out, DiagnosticSink& diag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostic d;
+    d.path = path;
+    d.message = "cannot read pack";
+    diag.report(d);
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return load_pack_text(ss.str(), path, out, diag);
+}
+
+PatternSet load_packs(const std::vector<std::string>& dirs, DiagnosticSink& diag) {
+  namespace fs = std::filesystem;
+  PatternSet set;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    if (fs::is_regular_file(dir, ec)) {
+      files.push_back(dir);
+    } else {
+      fs::directory_iterator it(dir, ec), end;
+      if (ec) {
+        Diagnostic d;
+        d.path = dir;
+        d.message = "cannot read pattern directory: " + ec.message();
+        diag.report(d);
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        if (it->path().extension() == ".toml") files.push_back(it->path().string());
+      }
+      std::sort(files.begin(), files.end());
+    }
+    for (const std::string& f : files) {
+      Pack pack;
+      if (!load_pack_file(f, pack, diag)) continue;
+      auto same = std::find_if(set.packs.begin(), set.packs.end(),
+                               [&](const Pack& p) { return p.name == pack.name; });
+      if (same != set.packs.end())
+        *same = std::move(pack);
+      else
+        set.packs.push_back(std::move(pack));
+    }
+  }
+  return set;
+}
+
+}  // namespace logcorr
