@@ -13,15 +13,17 @@ class Parse final : public logcorr::RecordSink {
   void on_record(const logcorr::RawRecord& r) override {
     logcorr::Record rec;
     p_.parse(r, rec);
-    // Touch every view so ASan sees a bad one.
-    volatile size_t n = rec.message.size() + rec.meta.host.size() + rec.meta.unit.size() +
-                        rec.meta.identifier.size();
-    for (char c : rec.message) n += static_cast<unsigned char>(c);
-    (void)n;
+    // Touch every byte of every view so ASan sees a bad one.
+    size_t n = rec.message.size() + rec.meta.host.size() + rec.meta.unit.size() +
+               rec.meta.identifier.size();
+    for (std::string_view v : {rec.message, rec.meta.host, rec.meta.unit, rec.meta.identifier})
+      for (char c : v) n += static_cast<unsigned char>(c);
+    sink_ = n;
   }
 
  private:
   logcorr::RecordParser& p_;
+  volatile size_t sink_ = 0;
 };
 
 }  // namespace

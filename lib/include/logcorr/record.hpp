@@ -16,11 +16,11 @@ enum class Precision : uint8_t { kNone = 0, kSecond, kMilli, kMicro, kNano };
 
 // Where the UTC offset of a stamp came from.
 enum class ZoneSource : uint8_t {
-  kNone = 0,     // no time
-  kExplicit,     // the stamp carries it: Z, +0200, +05:30, epoch seconds, journal usec
-  kAbbrev,       // a zone abbreviation in the stamp (CET, CEST, AEDT) read with the input zone
-  kUser,         // zone-less stamp read in the zone the user gave (--tz)
-  kAssumed,      // zone-less stamp read in the default zone (UTC) nobody chose
+  kNone = 0,  // no time
+  kExplicit,  // the stamp carries it: Z, +0200, +05:30, epoch seconds, journal usec
+  kAbbrev,    // a zone abbreviation in the stamp (CET, CEST, AEDT) read with the input zone
+  kUser,      // zone-less stamp read in the zone the user gave (--tz)
+  kAssumed,   // zone-less stamp read in the default zone (UTC) nobody chose
 };
 
 struct RecordTime {
