@@ -87,20 +87,15 @@ int run_analyze(const AnalyzeCmd& c) {
   return 0;
 }
 
-class NdjsonSink final : public EventSink {
+// Events are buffered so that entity resolution sees the whole run (a
+// journal line about `broker-2` gets broker id 2 learned from another input);
+// events are few (about one per 10,000 lines), so this stays small.
+class BufferSink final : public EventSink {
  public:
-  explicit NdjsonSink(Output& out) : out_(out) {}
-  void on_event(const Event& e) override {
-    append_event_json(out_.buffer(), e);
-    out_.maybe_flush();
-  }
-  void on_input(const InputSummary& in) override {
-    append_input_json(out_.buffer(), in);
-    out_.maybe_flush();
-  }
-
- private:
-  Output& out_;
+  void on_event(const Event& e) override { events.push_back(e); }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
 };
 
 int run_events(const AnalyzeArgs& a) {
@@ -112,9 +107,23 @@ int run_events(const AnalyzeArgs& a) {
   opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
     progress.update(done, total, current);
   };
+  BufferSink buf;
+  if (!extract_events(a.in.inputs, opts, buf, diag)) return 2;
+  progress.clear();
+  EntityMap map;
+  for (const auto& note : resolve_entities(buf.events, buf.inputs, opts, map))
+    if (!a.in.quiet) fmt::print(stderr, "logcorr: note: {}\n", note);
   Output out;
-  NdjsonSink sink(out);
-  if (!extract_events(a.in.inputs, opts, sink, diag)) return 2;
+  // Each input's events, then its coverage record, in input order.
+  size_t next = 0;
+  for (const auto& in : buf.inputs) {
+    while (next < buf.events.size() && buf.events[next].input == in.coverage.input) {
+      append_event_json(out.buffer(), buf.events[next++]);
+      out.maybe_flush();
+    }
+    append_input_json(out.buffer(), in);
+  }
+  while (next < buf.events.size()) append_event_json(out.buffer(), buf.events[next++]);
   out.flush();
   return diag.had_error() ? 2 : 0;
 }

@@ -16,6 +16,7 @@
 
 #include "logcorr/correlate.hpp"
 #include "logcorr/diagnostics.hpp"
+#include "logcorr/entity.hpp"
 #include "logcorr/event.hpp"
 #include "logcorr/events_io.hpp"
 #include "logcorr/reader.hpp"
@@ -65,6 +66,15 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
 // not be loaded.
 AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
                        DiagnosticSink& diag, bool* ok = nullptr);
+
+// Entity resolution over a whole run: learns host <-> broker pairings from
+// every event and input (and opts.broker_map, which wins), then fills in each
+// event's missing broker (from its host) and host (from its broker), and each
+// input's broker. Returns notes about guesses (a broker id taken from a host
+// name such as `broker-3`).
+std::vector<std::string> resolve_entities(std::vector<Event>& events,
+                                          std::vector<InputSummary>& inputs,
+                                          const AnalyzeOptions& opts, EntityMap& map);
 
 // Correlates already extracted events (from any source).
 AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,

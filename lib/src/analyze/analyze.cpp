@@ -20,40 +20,56 @@ class Collect final : public EventSink {
 
 }  // namespace
 
-AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
-                                const AnalyzeOptions& opts) {
-  AnalysisReport rep;
-  Correlator c(opts.correlate);
-  for (const auto& [host, id] : opts.broker_map) c.entities().add_user_mapping(host, id);
-  // Batch has every event up front: learn all host <-> broker pairings first,
-  // so early events resolve as well as late ones.
+std::vector<std::string> resolve_entities(std::vector<Event>& events,
+                                          std::vector<InputSummary>& inputs,
+                                          const AnalyzeOptions& opts, EntityMap& map) {
+  std::vector<std::string> notes;
+  for (const auto& [host, id] : opts.broker_map) map.add_user_mapping(host, id);
+  // Every event is at hand: learn all host <-> broker pairings first, so
+  // early events resolve as well as late ones.
   for (const auto& e : events) {
-    if (e.broker >= 0 && !e.host.empty()) c.entities().learn(e.host, e.broker);
+    if (e.broker >= 0 && !e.host.empty()) map.learn(e.host, e.broker);
     auto ip = e.field("ip");
-    if (!ip.empty() && !e.host.empty()) c.entities().learn_alias(ip, e.host);
+    if (!ip.empty() && !e.host.empty()) map.learn_alias(ip, e.host);
   }
-  for (const auto& in : inputs) {
+  for (const auto& in : inputs)
     if (in.coverage.broker >= 0 && !in.coverage.host.empty())
-      c.entities().learn(in.coverage.host, in.coverage.broker);
-  }
+      map.learn(in.coverage.host, in.coverage.broker);
   // Last resort: a broker-side host named like `broker-3` / `kafka-3` /
   // `kafka3` whose id the logs never said is taken to be broker 3, unless
   // another host already is. Said in a note, since it is a guess.
   for (const auto& in : inputs) {
     const auto& h = in.coverage.host;
     if (h.empty() || in.coverage.role == "client" || in.coverage.role == "other") continue;
-    if (c.entities().broker_for(h) >= 0) continue;
+    if (map.broker_for(h) >= 0) continue;
     size_t end = h.size(), beg = end;
     while (beg > 0 && h[beg - 1] >= '0' && h[beg - 1] <= '9') --beg;
     if (beg == end || end - beg > 6) continue;
     int32_t id = std::stoi(h.substr(beg));
-    if (!c.entities().host_for(id).empty()) continue;
-    c.entities().learn(h, id);
-    rep.notes.push_back(
-        fmt::format("{} is taken to be broker {} from its name (no log said its "
-                    "id; use --broker {}=ID if that is wrong)",
+    if (!map.host_for(id).empty()) continue;
+    map.learn(h, id);
+    notes.push_back(
+        fmt::format("{} is taken to be broker {} from its name (no log said its id; "
+                    "use --broker {}=ID if that is wrong)",
                     h, id, h));
   }
+  for (auto& e : events) {
+    if (e.broker < 0 && !e.host.empty()) e.broker = map.broker_for(e.host);
+    // A client's event keeps the address the client itself named (or none):
+    // for a listener problem that address is the evidence.
+    if (e.host.empty() && e.broker >= 0 && !is_symptom(e.kind)) e.host = map.host_for(e.broker);
+  }
+  for (auto& in : inputs)
+    if (in.coverage.broker < 0 && !in.coverage.host.empty())
+      in.coverage.broker = map.broker_for(in.coverage.host);
+  return notes;
+}
+
+AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
+                                const AnalyzeOptions& opts) {
+  AnalysisReport rep;
+  Correlator c(opts.correlate);
+  rep.notes = resolve_entities(events, inputs, opts, c.entities());
   for (const auto& in : inputs) {
     InputCoverage cv = in.coverage;
     if (cv.broker < 0 && !cv.host.empty()) cv.broker = c.entities().broker_for(cv.host);
