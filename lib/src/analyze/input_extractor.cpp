@@ -1,0 +1,103 @@
+#include "input_extractor.hpp"
+
+#include <climits>
+
+namespace logcorr::detail {
+
+bool in_window(const Event& e, const AnalyzeOptions& o) {
+  if (o.since_ns == INT64_MIN && o.until_ns == INT64_MAX) return true;
+  if (!e.time_valid) return false;
+  if (is_symptom(e.kind)) return e.time_ns >= o.since_ns && e.time_ns < o.until_ns;
+  // Causes may sit in the margins around the window.
+  int64_t lo = o.since_ns == INT64_MIN ? INT64_MIN : o.since_ns - o.correlate.lookback_ns;
+  int64_t hi = o.until_ns == INT64_MAX ? INT64_MAX : o.until_ns + o.correlate.lookahead_ns;
+  return e.time_ns >= lo && e.time_ns < hi;
+}
+
+InputExtractor::InputExtractor(const LogicalInput& li, RecordMatcher* matcher,
+                               const AnalyzeOptions& opts, DiagnosticSink& diag)
+    : li_(li), matcher_(matcher), opts_(opts), diag_(diag), profile_(li, Layout::kUnknown) {}
+
+void InputExtractor::set_layout(Layout layout) {
+  layout_ = layout;
+  profile_.set_layout(layout);
+  if (layout == Layout::kGcUnified || layout == Layout::kGcLegacy) {
+    GcExtractorOptions go;
+    go.style = gc_style_for(layout);
+    go.input = li_.label;
+    go.diagnostics = &diag_;
+    gc_ = std::make_unique<GcExtractor>(go);
+  }
+}
+
+void InputExtractor::emit(Event& e, EventSink& sink) {
+  e.input = li_.label;
+  e.input_index = 0;
+  profile_.observe_event(e);
+  // Host the event is about: the pattern's, else (for broker-side inputs)
+  // the host this input speaks for.
+  if (e.host.empty() && profile_.broker_side()) e.host = profile_.default_host();
+  if (in_window(e, opts_)) {
+    sink.on_event(e);
+    ++count_;
+  }
+}
+
+void InputExtractor::on_record(const Record& rec, EventSink& sink) {
+  // An idle client's error comes right after an application line that
+  // triggers the send ("publishing 1 record"), and an unclean boot's recovery
+  // line comes after a few seconds of startup lines: the silence that matters
+  // is the longest gap that ended shortly before the event, not the gap to
+  // the record just before it.
+  constexpr int64_t kRecentNs = 15'000'000'000;
+  if (!rec.meta.host.empty()) profile_.observe_host(rec.meta.host);
+  events_.clear();
+  if (matcher_) matcher_->match(rec, layout_, events_);
+  if (gc_) gc_->feed(rec, events_);
+  for (Event& e : events_) {
+    // The GC extractor stamps its own events (a legacy pause is complete
+    // only one record later); pattern events take the record's time.
+    if (!e.time_valid && e.line == 0) {
+      e.time_ns = rec.time.utc_ns;
+      e.precision = rec.time.precision;
+      e.time_valid = rec.time.valid();
+    }
+    if (e.line == 0) {
+      e.line = rec.raw.line;
+      if (e.text.empty()) e.text.assign(rec.raw.text.substr(0, 4096));
+    }
+    e.input_prev_ns = INT64_MIN;
+    int64_t best = -1;
+    int64_t now = e.time_valid ? e.time_ns : rec.time.utc_ns;
+    for (const auto& [end, start] : gaps_)
+      if (end >= now - kRecentNs && end <= now && end - start > best) {
+        best = end - start;
+        e.input_prev_ns = start;
+      }
+    if (prev_ns_ != INT64_MIN && rec.time.valid() && rec.time.utc_ns - prev_ns_ > best)
+      e.input_prev_ns = prev_ns_;
+    emit(e, sink);
+  }
+  if (rec.time.valid()) {
+    int64_t t = rec.time.utc_ns;
+    if (prev_ns_ != INT64_MIN && t > prev_ns_) gaps_.emplace_back(t, prev_ns_);
+    while (!gaps_.empty() && gaps_.front().first < t - kRecentNs) gaps_.pop_front();
+    if (gaps_.size() > 4096) gaps_.pop_front();
+    prev_ns_ = t;
+  }
+}
+
+void InputExtractor::finish(EventSink& sink) {
+  if (!gc_) return;
+  events_.clear();
+  gc_->finish(events_);
+  for (Event& e : events_) emit(e, sink);
+}
+
+InputSummary InputExtractor::summary(const InputStats& stats) const {
+  InputSummary s = profile_.summary(stats);
+  s.events = count_;
+  return s;
+}
+
+}  // namespace logcorr::detail
