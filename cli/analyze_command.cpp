@@ -13,6 +13,7 @@
 #include "analyze_options.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/report.hpp"
+#include "logcorr/report_html.hpp"
 #include "output.hpp"
 
 namespace logcorr::cli {
@@ -25,6 +26,7 @@ struct AnalyzeCmd {
   std::string color = "auto";
   std::string fail_on;
   std::string strip_prefix;
+  std::string html;  // --html FILE
 };
 
 bool want_color(const std::string& mode) {
@@ -71,6 +73,15 @@ int run_analyze(const AnalyzeCmd& c) {
   AnalysisReport rep = analyze(c.args.in.inputs, opts, diag, &ok);
   progress.clear();
   if (!ok) return 2;
+  if (!c.html.empty()) {
+    std::ofstream f(c.html, std::ios::binary | std::ios::trunc);
+    f << render_html(rep);
+    f.close();
+    if (!f) {
+      fmt::print(stderr, "logcorr: --html {}: cannot write the file\n", c.html);
+      return 2;
+    }
+  }
   Output out;
   if (c.json) {
     out.write(render_json(rep));
@@ -143,6 +154,8 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
                   "VERDICT[,VERDICT...]|any: exit 1 when a burst with such a verdict is found");
   cmd->add_option("--strip-prefix", c->strip_prefix,
                   "Show evidence paths relative to this directory");
+  cmd->add_option("--html", c->html,
+                  "Also write the incident timeline as one self-contained HTML page to FILE");
   cmd->callback([c, &exit_code] { exit_code = run_analyze(*c); });
 }
 

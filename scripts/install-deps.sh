@@ -11,7 +11,8 @@ PACKAGES=(
   tzdata python3 gzip zstd
 )
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(clang-format)
+  # chromium + nodejs: the HTML report's browser tests (tests/e2e/html_*.sh)
+  PACKAGES+=(clang-format chromium nodejs)
 fi
 
 missing=()

@@ -2,6 +2,8 @@
 // events in time order.
 #include <fmt/format.h>
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
@@ -78,10 +80,32 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
   }
   std::stable_sort(events.begin(), events.end(),
                    [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
+  // Symptom marks name their input and client by index: a large incident
+  // has many thousands of symptoms but few inputs and clients.
+  std::unordered_map<std::string_view, uint32_t> input_index, client_index;
+  for (size_t i = 0; i < inputs.size(); ++i)
+    input_index.emplace(inputs[i].coverage.input, static_cast<uint32_t>(i));
+  rep.symptom_clients.emplace_back();
   for (const auto& e : events) {
     if (!e.time_valid) continue;
     ++rep.events;
-    if (is_symptom(e.kind)) ++rep.symptoms;
+    if (is_symptom(e.kind)) {
+      ++rep.symptoms;
+      SymptomMark m;
+      m.time_ns = e.time_ns;
+      m.broker = e.broker;
+      auto in = input_index.find(e.input);
+      m.input = in == input_index.end() ? SymptomMark::kNoInput : in->second;
+      if (!e.client.empty()) {
+        auto [it, fresh] = client_index.emplace(e.client, 0);
+        if (fresh) {
+          it->second = static_cast<uint32_t>(rep.symptom_clients.size());
+          rep.symptom_clients.push_back(e.client);
+        }
+        m.client = it->second;
+      }
+      rep.symptom_marks.push_back(m);
+    }
     c.add(e);
   }
   rep.bursts = c.finish();

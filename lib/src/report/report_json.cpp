@@ -81,7 +81,85 @@ void strings(Json& j, std::string_view k, const std::vector<std::string>& v) {
   j.close(']');
 }
 
+void burst(Json& j, const Burst& b) {
+  j.open('{');
+  j.key("start");
+  j.time(b.start_ns);
+  j.key("end");
+  j.time(b.end_ns);
+  j.key("duration_ms");
+  j.num((b.end_ns - b.start_ns) / kNanosPerMilli);
+  j.key("count");
+  j.num(b.count);
+  j.key("kinds");
+  j.open('{');
+  for (const auto& [k, n] : b.kinds) {
+    j.key(k);
+    j.num(n);
+  }
+  j.close('}');
+  strings(j, "clients", b.clients);
+  j.key("brokers");
+  j.open('[');
+  for (int32_t id : b.brokers) j.num(id);
+  j.close(']');
+  strings(j, "hosts", b.hosts);
+  strings(j, "partitions", b.partitions);
+  j.key("verdict");
+  j.str(verdict_name(b.verdict));
+  j.key("confidence");
+  j.dbl(b.confidence);
+  j.key("causes");
+  j.open('[');
+  for (const auto& c : b.causes) {
+    j.open('{');
+    j.key("kind");
+    j.str(kind_name(c.kind));
+    j.key("summary");
+    j.str(c.summary);
+    j.key("host");
+    if (c.host.empty())
+      j.raw("null");
+    else
+      j.str(c.host);
+    j.key("broker");
+    if (c.broker < 0)
+      j.raw("null");
+    else
+      j.num(c.broker);
+    j.key("time");
+    j.time(c.time_ns);
+    j.key("start");
+    j.time(c.start_ns);
+    j.key("end");
+    j.time(c.end_ns);
+    j.key("duration_ms");
+    if (c.duration_ns < 0)
+      j.raw("null");
+    else
+      j.raw(format_duration_ms(c.duration_ns));
+    j.key("lag_ms");
+    j.num(c.lag_ns / kNanosPerMilli);
+    j.key("score");
+    j.dbl(c.score);
+    evidence(j, c.evidence);
+    j.close('}');
+  }
+  j.close(']');
+  evidence(j, b.evidence);
+  strings(j, "advice", b.advice);
+  strings(j, "warnings", b.warnings);
+  strings(j, "coverage_gaps", b.coverage_gaps);
+  j.close('}');
+}
+
 }  // namespace
+
+std::string render_burst_json(const Burst& b) {
+  Json j;
+  burst(j, b);
+  return j.out;
+}
 
 std::string render_json(const AnalysisReport& r) {
   Json j;
@@ -153,77 +231,7 @@ std::string render_json(const AnalysisReport& r) {
   j.close('}');
   j.key("bursts");
   j.open('[');
-  for (const auto& b : r.bursts) {
-    j.open('{');
-    j.key("start");
-    j.time(b.start_ns);
-    j.key("end");
-    j.time(b.end_ns);
-    j.key("duration_ms");
-    j.num((b.end_ns - b.start_ns) / kNanosPerMilli);
-    j.key("count");
-    j.num(b.count);
-    j.key("kinds");
-    j.open('{');
-    for (const auto& [k, n] : b.kinds) {
-      j.key(k);
-      j.num(n);
-    }
-    j.close('}');
-    strings(j, "clients", b.clients);
-    j.key("brokers");
-    j.open('[');
-    for (int32_t id : b.brokers) j.num(id);
-    j.close(']');
-    strings(j, "hosts", b.hosts);
-    strings(j, "partitions", b.partitions);
-    j.key("verdict");
-    j.str(verdict_name(b.verdict));
-    j.key("confidence");
-    j.dbl(b.confidence);
-    j.key("causes");
-    j.open('[');
-    for (const auto& c : b.causes) {
-      j.open('{');
-      j.key("kind");
-      j.str(kind_name(c.kind));
-      j.key("summary");
-      j.str(c.summary);
-      j.key("host");
-      if (c.host.empty())
-        j.raw("null");
-      else
-        j.str(c.host);
-      j.key("broker");
-      if (c.broker < 0)
-        j.raw("null");
-      else
-        j.num(c.broker);
-      j.key("time");
-      j.time(c.time_ns);
-      j.key("start");
-      j.time(c.start_ns);
-      j.key("end");
-      j.time(c.end_ns);
-      j.key("duration_ms");
-      if (c.duration_ns < 0)
-        j.raw("null");
-      else
-        j.raw(format_duration_ms(c.duration_ns));
-      j.key("lag_ms");
-      j.num(c.lag_ns / kNanosPerMilli);
-      j.key("score");
-      j.dbl(c.score);
-      evidence(j, c.evidence);
-      j.close('}');
-    }
-    j.close(']');
-    evidence(j, b.evidence);
-    strings(j, "advice", b.advice);
-    strings(j, "warnings", b.warnings);
-    strings(j, "coverage_gaps", b.coverage_gaps);
-    j.close('}');
-  }
+  for (const auto& b : r.bursts) burst(j, b);
   j.close(']');
   strings(j, "notes", r.notes);
   j.close('}');
