@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analyze_command.hpp"
+#include "follow_command.hpp"
 #include "patterns_command.hpp"
 #include "timeline_command.hpp"
 
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   logcorr::cli::add_events_command(app, exit_code);
   logcorr::cli::add_timeline_command(app, exit_code);
   logcorr::cli::add_patterns_command(app, exit_code);
+  logcorr::cli::add_follow_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,71 @@
+// LiveSource: one pushed byte stream turned into events, incrementally.
+//
+// The push-side twin of InputReader: bytes are buffered only until the
+// layout is sniffed, then go straight through the Framer (records are views
+// into the fed chunk, no copy) and the RecordParser into the shared
+// InputExtractor. The framer holds back the newest record until the line
+// after it shows it is complete; flush() releases it when the stream has
+// gone quiet.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "../analyze/input_extractor.hpp"
+#include "logcorr/follow.hpp"
+#include "logcorr/frame.hpp"
+
+namespace logcorr::detail {
+
+class LiveSource final : private RecordSink {
+ public:
+  LiveSource(std::string id, std::string_view path, detail::RecordMatcher* matcher,
+             const LiveOptions& opts, DiagnosticSink& diag, EventSink& events);
+
+  void feed(std::string_view bytes, int64_t wall_ns);
+  // Releases the held-back record (and sniffs a short head) when quiet.
+  void flush(int64_t wall_ns);
+  void restart();  // next bytes are a new file of the same input
+  void end();
+
+  const std::string& id() const { return id_; }
+  InputSummary summary() const { return ex_->summary(stats_); }
+  LiveSourceStats stats() const;
+
+  int64_t newest_ns() const { return newest_ns_; }
+  int64_t last_bytes_wall() const { return last_bytes_wall_; }
+  int64_t last_progress_wall() const { return last_progress_wall_; }
+  // Starts the idle clock of a source that has not progressed yet.
+  void touch(int64_t wall_ns) {
+    if (last_progress_wall_ == INT64_MIN) last_progress_wall_ = wall_ns;
+  }
+  bool ended() const { return ended_; }
+  bool pending() const { return pending_; }  // bytes or a record held back
+
+ private:
+  void on_record(const RawRecord& raw) override;
+  void start_framing(std::string_view head);
+
+  std::string id_;
+  LogicalInput li_;
+  const LiveOptions& opts_;
+  DiagnosticSink& diag_;
+  EventSink& events_;
+  std::unique_ptr<InputExtractor> ex_;
+  std::string head_;  // bytes before the layout is known
+  uint32_t head_lines_ = 0;
+  Layout layout_ = Layout::kUnknown;
+  std::unique_ptr<Framer> framer_;
+  std::unique_ptr<RecordParser> parser_;
+  Record rec_;
+  InputStats stats_;
+  int64_t newest_ns_ = INT64_MIN;
+  int64_t wall_ns_ = INT64_MIN;
+  int64_t last_bytes_wall_ = INT64_MIN;
+  int64_t last_progress_wall_ = INT64_MIN;  // when newest_ns_ last moved
+  bool pending_ = false;
+  bool ended_ = false;
+};
+
+}  // namespace logcorr::detail
