@@ -125,6 +125,24 @@ TEST(JavaStamps, JsonLayouts) {
       utc(parse_one(Layout::kJsonApp, R"({"timestamp":"2026-06-29T14:22:08.455Z","message":"m"})")
               .time),
       "2026-06-29T14:22:08.455Z");
+  // The exception travels in a field of its own; patterns must see it after
+  // the message, as they see a stack trace after a plain header line.
+  EXPECT_EQ(parse_one(Layout::kJsonApp,
+                      R"({"@timestamp":"2026-06-03T08:12:30.381Z","message":"Error when sending )"
+                      R"(message to topic shipments with error:","level":"ERROR","stack_trace":)"
+                      R"("org.apache.kafka.common.errors.TimeoutException: Expiring 19 record(s) )"
+                      R"(for shipments-7:120000 ms has passed since batch creation\n"})")
+                .message,
+            "Error when sending message to topic shipments with error:\n"
+            "org.apache.kafka.common.errors.TimeoutException: Expiring 19 record(s) for "
+            "shipments-7:120000 ms has passed since batch creation\n");
+  EXPECT_EQ(parse_one(Layout::kJsonApp,
+                      R"({"timeMillis":1782742928455,"message":"send failed","thrown":{"name":)"
+                      R"("org.apache.kafka.common.errors.NetworkException","message":"The server )"
+                      R"(disconnected before a response was received."}})")
+                .message,
+            "send failed\norg.apache.kafka.common.errors.NetworkException: The server "
+            "disconnected before a response was received.");
   // Broken JSON: no time, no crash, the text stays the message.
   CollectingSink sink;
   RecordParser p(Layout::kJsonApp, {}, &sink);

@@ -1,6 +1,10 @@
 // JSON application layouts: logstash-logback "@timestamp", log4j2 JsonLayout
 // "timeMillis" or "instant":{"epochSecond","nanoOfSecond"}, and "timestamp"
-// (ISO string or epoch millis). The message is the "message" field.
+// (ISO string or epoch millis). The message is the "message" field, followed
+// by the exception when the layout puts it in a field of its own (logstash
+// "stack_trace", ECS "error.stack_trace", log4j2 "thrown"): in a plain layout
+// the exception is the record's continuation lines, and patterns such as
+// "TimeoutException: Expiring N record(s)" must see it in JSON logs too.
 #include "parser_state.hpp"
 
 namespace logcorr {
@@ -26,6 +30,7 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
     return false;
   }
   bool have = false;
+  std::string_view stack;
   simdjson::dom::object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS) return false;
   for (auto field : obj) {
@@ -34,6 +39,24 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
     if (k == "message" || k == "msg") {
       std::string_view m;
       if (v.get_string().get(m) == simdjson::SUCCESS) out.message = m;
+      continue;
+    }
+    if (k == "stack_trace" || k == "error.stack_trace" || k == "exception") {
+      if (v.get_string().get(stack) != simdjson::SUCCESS) stack = {};
+      continue;
+    }
+    if (k == "thrown" || k == "error") {
+      // log4j2 {"thrown":{"name":..,"message":..}}, ECS {"error":{"stack_trace":..}}
+      std::string_view s;
+      if (v["extendedStackTrace"].get_string().get(s) == simdjson::SUCCESS ||
+          v["stack_trace"].get_string().get(s) == simdjson::SUCCESS) {
+        stack = s;
+      } else if (v["name"].get_string().get(s) == simdjson::SUCCESS) {
+        std::string_view m;
+        field_buf.assign(s);
+        if (v["message"].get_string().get(m) == simdjson::SUCCESS) field_buf.append(": ").append(m);
+        stack = field_buf;
+      }
       continue;
     }
     if (have) continue;
@@ -69,6 +92,14 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
         have = true;
       }
     }
+  }
+  if (!stack.empty()) {
+    // The decoded strings live in the parser's document; join them in the
+    // reused scratch buffer (no allocation once it has grown).
+    scratch.assign(out.message);
+    if (!scratch.empty()) scratch.push_back('\n');
+    scratch.append(stack);
+    out.message = scratch;
   }
   return true;
 }
