@@ -30,6 +30,11 @@ struct AnalyzeOptions {
   // Pattern pack directories, in order; a pack in a later directory replaces
   // an earlier one of the same name. Empty = no packs (only GC extraction).
   std::vector<std::string> pattern_dirs;
+  // Packs held in memory, as (name for messages, TOML text), loaded after
+  // the directories (and overriding their packs by pack name): an embedder
+  // can ship its packs inside its binary.
+  std::vector<std::pair<std::string, std::string>> pattern_texts;
+  bool wants_patterns() const { return !pattern_dirs.empty() || !pattern_texts.empty(); }
   // Which systemd units are brokers: a unit whose name contains any of these.
   std::vector<std::string> broker_units = {"kafka", "confluent-server"};
   // --broker HOST=ID

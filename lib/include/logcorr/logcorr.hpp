@@ -23,6 +23,7 @@
 #include "logcorr/version.hpp"
 
 #include "logcorr/analyze.hpp"
+#include "logcorr/analyzer.hpp"
 #include "logcorr/correlate.hpp"
 #include "logcorr/diagnostics.hpp"
 #include "logcorr/discover.hpp"

@@ -186,7 +186,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     auto m =
         detail::RecordMatcher::create(opts, t == 0 ? static_cast<DiagnosticSink&>(diag)
                                                    : static_cast<DiagnosticSink&>(null_sink()));
-    if (!m && !opts.pattern_dirs.empty()) return false;
+    if (!m && opts.wants_patterns()) return false;
     matchers.push_back(std::move(m));
   }
 

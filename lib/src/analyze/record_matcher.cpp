@@ -3,6 +3,8 @@
 // pack is skipped here and the same pause is never counted twice.
 #include "record_matcher.hpp"
 
+#include <algorithm>
+
 #include "logcorr/match.hpp"
 #include "logcorr/patterns.hpp"
 
@@ -28,10 +30,20 @@ class PackMatcher final : public RecordMatcher {
 
 std::unique_ptr<RecordMatcher> RecordMatcher::create(const AnalyzeOptions& opts,
                                                      DiagnosticSink& diag) {
-  if (opts.pattern_dirs.empty()) return nullptr;
+  if (!opts.wants_patterns()) return nullptr;
   // A broken pattern is reported (file:line) and left out; the run goes on
   // with the rest, and the error makes the exit status say so.
-  PatternSet set = load_packs(opts.pattern_dirs, diag);
+  PatternSet set = opts.pattern_dirs.empty() ? PatternSet{} : load_packs(opts.pattern_dirs, diag);
+  for (const auto& [name, text] : opts.pattern_texts) {
+    Pack pack;
+    if (!load_pack_text(text, name, pack, diag)) continue;
+    auto same = std::find_if(set.packs.begin(), set.packs.end(),
+                             [&](const Pack& p) { return p.name == pack.name; });
+    if (same != set.packs.end())
+      *same = std::move(pack);
+    else
+      set.packs.push_back(std::move(pack));
+  }
   if (set.pattern_count() == 0) return nullptr;
   MatcherOptions mo;
   mo.broker_units = opts.broker_units;

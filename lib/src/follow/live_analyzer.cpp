@@ -230,7 +230,7 @@ std::unique_ptr<LiveAnalyzer> LiveAnalyzer::create(LiveOptions opts, DiagnosticS
   s->opts = std::move(opts);
   s->diag = &diag;
   s->matcher = detail::RecordMatcher::create(s->opts.analyze, diag);
-  if (!s->matcher && !s->opts.analyze.pattern_dirs.empty()) return nullptr;
+  if (!s->matcher && s->opts.analyze.wants_patterns()) return nullptr;
   s->corr = std::make_unique<Correlator>(s->opts.analyze.correlate);
   for (const auto& [host, id] : s->opts.analyze.broker_map)
     s->corr->entities().add_user_mapping(host, id);

@@ -67,7 +67,56 @@ void LiveSource::feed(std::string_view bytes, int64_t wall_ns) {
   framer_->feed(bytes, *this);
 }
 
+void LiveSource::feed_record(std::string_view text, int64_t wall_ns) {
+  records_mode_ = true;
+  wall_ns_ = wall_ns;
+  last_bytes_wall_ = wall_ns;
+  stats_.bytes += text.size() + 1;
+  stats_.raw_bytes += text.size() + 1;
+  if (!parser_) {
+    pending_ = true;
+    head_records_.emplace_back(text);
+    head_.append(text).push_back('\n');
+    if (head_records_.size() < opts_.sniff_lines && head_.size() < kSniffBytes) return;
+    start_records();
+    return;
+  }
+  direct_record(text);
+}
+
+void LiveSource::start_records() {
+  start_framing(head_);
+  head_.clear();
+  head_.shrink_to_fit();
+  std::vector<std::string> recs = std::move(head_records_);
+  head_records_.clear();
+  for (const std::string& r : recs) direct_record(r);
+  pending_ = false;
+}
+
+void LiveSource::direct_record(std::string_view text) {
+  // Same shape as the framer's records: no final terminator, a CR before it
+  // dropped.
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  RawRecord raw;
+  raw.text = text;
+  raw.line = next_line_;
+  raw.offset = next_offset_;
+  raw.line_count = 1 + static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+  next_line_ += raw.line_count;
+  next_offset_ += text.size() + 1;
+  on_record(raw);
+}
+
 void LiveSource::flush(int64_t wall_ns) {
+  if (records_mode_) {
+    // Records are whole already: only a head still waiting for its sniff.
+    if (!parser_ && !head_records_.empty()) start_records();
+    ex_->finish(events_);
+    pending_ = false;
+    return;
+  }
   if (!pending_) return;
   wall_ns_ = std::max(wall_ns_, wall_ns);
   if (!framer_) {
@@ -95,7 +144,7 @@ void LiveSource::restart() {
 
 void LiveSource::end() {
   flush(wall_ns_);
-  if (framer_) framer_->finish(*this);
+  if (framer_ && !records_mode_) framer_->finish(*this);
   ex_->finish(events_);
   ended_ = true;
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../analyze/input_extractor.hpp"
 #include "logcorr/follow.hpp"
@@ -24,6 +25,10 @@ class LiveSource final : private RecordSink {
              const LiveOptions& opts, DiagnosticSink& diag, EventSink& events);
 
   void feed(std::string_view bytes, int64_t wall_ns);
+  // One record the caller framed (header line plus its continuation lines,
+  // without the final newline). The layout is sniffed from the first
+  // records; don't mix with feed() on one source.
+  void feed_record(std::string_view text, int64_t wall_ns);
   // Releases the held-back record (and sniffs a short head) when quiet.
   void flush(int64_t wall_ns);
   void restart();  // next bytes are a new file of the same input
@@ -46,6 +51,8 @@ class LiveSource final : private RecordSink {
  private:
   void on_record(const RawRecord& raw) override;
   void start_framing(std::string_view head);
+  void start_records();  // sniffs head_records_ and replays them
+  void direct_record(std::string_view text);
 
   std::string id_;
   LogicalInput li_;
@@ -55,6 +62,10 @@ class LiveSource final : private RecordSink {
   std::unique_ptr<InputExtractor> ex_;
   std::string head_;  // bytes before the layout is known
   uint32_t head_lines_ = 0;
+  std::vector<std::string> head_records_;  // feed_record() before the layout is known
+  bool records_mode_ = false;
+  uint64_t next_line_ = 1;    // feed_record(): physical line of the next record
+  uint64_t next_offset_ = 0;  // and its byte offset
   Layout layout_ = Layout::kUnknown;
   std::unique_ptr<Framer> framer_;
   std::unique_ptr<RecordParser> parser_;

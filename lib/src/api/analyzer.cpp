@@ -1,0 +1,151 @@
+// Analyzer: paths through batch extraction, named streams and framed records
+// through the same per-source machinery as live mode (LiveSource), events
+// from elsewhere as they are; then one correlation over all of them.
+#include "logcorr/analyzer.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "../analyze/record_matcher.hpp"
+#include "../follow/live_source.hpp"
+
+namespace logcorr {
+
+namespace {
+
+class Collect final : public EventSink {
+ public:
+  void on_event(const Event& e) override { events.push_back(e); }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+};
+
+// Forwards to the caller's sink, or keeps the diagnostics; either way notes
+// whether a stream's packs failed to load.
+class DiagTee final : public DiagnosticSink {
+ public:
+  void report(const Diagnostic& d) override {
+    if (user)
+      user->report(d);
+    else
+      kept.push_back(d);
+  }
+  DiagnosticSink* user = nullptr;
+  std::vector<Diagnostic> kept;
+};
+
+}  // namespace
+
+struct Analyzer::State {
+  AnalyzeOptions opts;
+  LiveOptions live;  // the streams' options: opts, plus the sniffing rule
+  DiagTee diag;
+  bool keep = false;
+  std::vector<std::string> paths;
+  Collect streamed;  // events of the streams, and events added as such
+  // The streams' shared matcher, made on first use (one thread at a time).
+  std::unique_ptr<detail::RecordMatcher> matcher;
+  bool matcher_tried = false;
+  bool matcher_failed = false;
+  // Streams by name, in the order they were first seen.
+  std::vector<std::unique_ptr<detail::LiveSource>> streams;
+  std::map<std::string, size_t, std::less<>> by_name;
+
+  detail::LiveSource& stream(std::string_view name) {
+    auto it = by_name.find(name);
+    if (it != by_name.end()) return *streams[it->second];
+    if (!matcher_tried) {
+      matcher_tried = true;
+      matcher = detail::RecordMatcher::create(opts, diag);
+      matcher_failed = !matcher && opts.wants_patterns();
+    }
+    streams.push_back(std::make_unique<detail::LiveSource>(std::string(name), name, matcher.get(),
+                                                           live, diag, streamed));
+    by_name.emplace(std::string(name), streams.size() - 1);
+    return *streams.back();
+  }
+};
+
+Analyzer::Analyzer(AnalyzeOptions opts, DiagnosticSink* diag) : s_(std::make_unique<State>()) {
+  s_->opts = std::move(opts);
+  s_->live.analyze = s_->opts;
+  s_->diag.user = diag;
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+void Analyzer::keep_events(bool keep) {
+  s_->keep = keep;
+}
+
+void Analyzer::add_path(std::string path) {
+  s_->paths.push_back(std::move(path));
+}
+
+void Analyzer::add_bytes(std::string_view name, std::string_view bytes) {
+  s_->stream(name).feed(bytes, 0);
+}
+
+void Analyzer::add_record(std::string_view name, std::string_view text) {
+  s_->stream(name).feed_record(text, 0);
+}
+
+void Analyzer::add_events(std::vector<Event> events, std::vector<InputSummary> inputs) {
+  auto& c = s_->streamed;
+  if (c.events.empty())
+    c.events = std::move(events);
+  else
+    c.events.insert(c.events.end(), std::make_move_iterator(events.begin()),
+                    std::make_move_iterator(events.end()));
+  c.inputs.insert(c.inputs.end(), std::make_move_iterator(inputs.begin()),
+                  std::make_move_iterator(inputs.end()));
+}
+
+AnalyzerResult Analyzer::run() {
+  State& s = *s_;
+  AnalyzerResult res;
+  res.ok = !s.matcher_failed;
+  // Streams end first, so their events are all in before correlation.
+  for (auto& st : s.streams) {
+    st->end();
+    s.streamed.inputs.push_back(st->summary());
+  }
+  Collect all;
+  if (!s.paths.empty() && !extract_events(s.paths, s.opts, all, s.diag)) res.ok = false;
+  if (res.ok) {
+    all.events.insert(all.events.end(), std::make_move_iterator(s.streamed.events.begin()),
+                      std::make_move_iterator(s.streamed.events.end()));
+    all.inputs.insert(all.inputs.end(), std::make_move_iterator(s.streamed.inputs.begin()),
+                      std::make_move_iterator(s.streamed.inputs.end()));
+    if (s.keep) {
+      // The events as `logcorr events` writes them: entities resolved, in
+      // time order (stable: per input, record order breaks ties).
+      std::vector<Event> ev = all.events;
+      std::vector<InputSummary> in = all.inputs;
+      EntityMap map;
+      resolve_entities(ev, in, s.opts, map);
+      std::stable_sort(ev.begin(), ev.end(),
+                       [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
+      res.events = std::move(ev);
+    }
+    res.report = correlate_events(std::move(all.events), std::move(all.inputs), s.opts);
+  }
+  // Ready for the next run: same options, no inputs.
+  auto next = std::make_unique<State>();
+  next->opts = std::move(s.opts);
+  next->live.analyze = next->opts;
+  next->diag.user = s.diag.user;
+  next->diag.kept = std::move(s.diag.kept);
+  next->keep = s.keep;
+  s_ = std::move(next);
+  return res;
+}
+
+const std::vector<Diagnostic>& Analyzer::diagnostics() const {
+  return s_->diag.kept;
+}
+
+}  // namespace logcorr

@@ -1,0 +1,58 @@
+// `logcorr events` NDJSON as whole-text functions, over the line-level
+// writer and EventsParser of events_io.
+#include <fmt/format.h>
+
+#include "logcorr/analyzer.hpp"
+
+namespace logcorr {
+
+std::string events_to_ndjson(const std::vector<Event>& events,
+                             const std::vector<InputSummary>& inputs) {
+  std::string out;
+  out.reserve(events.size() * 256 + inputs.size() * 256);
+  for (const Event& e : events) append_event_json(out, e);
+  for (const InputSummary& in : inputs) append_input_json(out, in);
+  return out;
+}
+
+size_t parse_events_ndjson(std::string_view text, std::string_view name, std::vector<Event>& events,
+                           std::vector<InputSummary>& inputs, DiagnosticSink& diag) {
+  EventsParser parser;
+  Event ev;
+  InputSummary in;
+  std::string err;
+  size_t rejected = 0;
+  uint64_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ev = Event{};
+    in = InputSummary{};
+    switch (parser.parse(line, ev, in, &err)) {
+      case EventsParser::LineType::kEvent:
+        events.push_back(std::move(ev));
+        break;
+      case EventsParser::LineType::kInput:
+        inputs.push_back(std::move(in));
+        break;
+      case EventsParser::LineType::kSkip:
+        break;
+      case EventsParser::LineType::kError: {
+        ++rejected;
+        Diagnostic d;
+        d.severity = Severity::kError;
+        d.path = std::string(name);
+        d.line = line_no;
+        d.message = fmt::format("not a logcorr event: {}", err);
+        diag.report(d);
+        break;
+      }
+    }
+  }
+  return rejected;
+}
+
+}  // namespace logcorr
