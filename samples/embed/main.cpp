@@ -37,12 +37,14 @@ int main(int argc, char** argv) {
   if (argc == 3) opts.pattern_dirs = {argv[2]};
 
   StderrSink diag;
-  bool ok = false;
-  const logcorr::AnalysisReport report = logcorr::analyze({argv[1]}, opts, diag, &ok);
-  if (!ok) {
+  logcorr::Analyzer analyzer(opts, &diag);
+  analyzer.add_path(argv[1]);
+  const logcorr::AnalyzerResult result = analyzer.run();
+  if (!result.ok) {
     std::fprintf(stderr, "embed: could not load the pattern packs\n");
     return 2;
   }
+  const logcorr::AnalysisReport& report = result.report;
 
   std::printf("logcorr %s: %zu input(s), %llu records, %llu events, %zu burst(s)\n",
               logcorr::version(), report.inputs.size(),
