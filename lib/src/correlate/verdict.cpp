@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "logcorr/time.hpp"
 
@@ -186,8 +187,12 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.score = std::round(s.score * 1000) / 1000;
     c.summary = summary_of(iv);
     c.evidence = iv.evidence;
-    std::stable_sort(c.evidence.begin(), c.evidence.end(),
-                     [](const Evidence& x, const Evidence& y) { return x.time_ns < y.time_ns; });
+    // Stamps of whole seconds tie often (journal short-iso): within a tie,
+    // file order reads as the log did (Stopping, shutting down, Stopped).
+    std::stable_sort(
+        c.evidence.begin(), c.evidence.end(), [](const Evidence& x, const Evidence& y) {
+          return std::tie(x.time_ns, x.input, x.line) < std::tie(y.time_ns, y.input, y.line);
+        });
     b.causes.push_back(std::move(c));
     if (b.causes.size() >= 5) break;
   }
