@@ -52,6 +52,11 @@ enum class Verdict : uint8_t {
 std::string_view verdict_name(Verdict v);  // "broker-restart", ...
 std::optional<Verdict> verdict_from_name(std::string_view name);
 
+// A stop-the-world pause shorter than this is never taken as the cause of
+// a disconnect (clients time out after seconds, not milliseconds); the
+// correlator only counts such pauses.
+inline constexpr int64_t kMinCausalPauseNs = 500'000'000;
+
 struct CorrelateOptions {
   int64_t gap_ns = 30 * 1'000'000'000LL;        // --burst-gap
   uint32_t min_count = 3;                       // --min-burst

@@ -10,7 +10,7 @@ namespace {
 
 // Pauses shorter than this are never a cause on their own: a client's
 // request timeout is seconds, not milliseconds. They are still counted.
-constexpr int64_t kMinCandidatePause = 500'000'000;  // 0.5 s
+constexpr int64_t kMinCandidatePause = kMinCausalPauseNs;
 
 }  // namespace
 
