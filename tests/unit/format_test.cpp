@@ -188,6 +188,30 @@ TEST(Librdkafka, EpochSecondsWithMillis) {
             "2018-02-14T09:49:12.504Z");
 }
 
+// real-lines/librdkafka/022.log: an application's log_cb prints ctime() on a
+// line of its own and the librdkafka line indented under it. The indented line
+// names the layout; the pair is one record stamped with the ctime (local).
+TEST(Librdkafka, LogCallbackUnderCtimeLine) {
+  const std::string text =
+      "Mon Feb 29 10:35:04 2016\n"
+      " | RD_KAFKA_LOG | level: 3 | fac: FAIL | msg: 10.139.220.16:9092/0: Receive failed: "
+      "Disconnected\n"
+      "Mon Feb 29 10:35:05 2016\n"
+      " | RD_KAFKA_LOG | level: 3 | fac: FAIL | msg: 10.139.220.16:9092/0: Connect to "
+      "ipv4#10.139.220.16:9092 failed: Connection refused\n";
+  ASSERT_EQ(sniff_layout(text), Layout::kLibrdkafka);
+  auto recs = test::simple_frame(text, framing_for(Layout::kLibrdkafka));
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[1].line, 3u);
+  CollectingSink sink;
+  RecordParser p(Layout::kLibrdkafka, {}, &sink);
+  Record rec;
+  p.parse(recs[0], rec);
+  EXPECT_EQ(utc(rec.time), "2016-02-29T10:35:04Z");
+  EXPECT_EQ(int(rec.time.zone), int(ZoneSource::kAssumed));
+  EXPECT_TRUE(sink.items.empty());
+}
+
 // glibc's view of a UTC instant in Europe/Berlin, "HH:MM:SS".
 std::string glibc_berlin_clock(int64_t utc_ns) {
   setenv("TZ", "Europe/Berlin", 1);
@@ -344,6 +368,85 @@ TEST(Classifier, JavaHeaderVersusContinuation) {
   auto recs = test::simple_frame(text, framing_for(Layout::kLog4j), c);
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_EQ(recs[0].line_count, 3u);
+}
+
+// Docker Desktop shows the host's local time before every line of a
+// container, stack and config-dump lines included (real-lines/java-client/023.log).
+// Wrapped continuations stay continuations; a logback line stamped to the
+// second (also with a right-aligned `%5p` level) is still a header.
+TEST(Classifier, DockerDesktopWrappedContinuations) {
+  const LineClassifier* c = classifier_for(Layout::kLogback);
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->starts_record(
+      "2025-04-06 19:48:11 [2025-04-06 16:48:11,654] INFO ProducerConfig values: "));
+  EXPECT_TRUE(c->starts_record(
+      "2025-03-11 16:14:30 2025-03-11T23:14:30.240Z  INFO 1 --- [kafka-t] x : Node -1 "
+      "disconnected."));
+  EXPECT_FALSE(c->starts_record("2025-04-06 19:48:11     acks = -1"));
+  EXPECT_FALSE(
+      c->starts_record("2025-04-06 19:48:11  (org.apache.kafka.connect.runtime.ConnectorConfig$"
+                       "EnrichedConnectorConfig)"));
+  EXPECT_FALSE(c->starts_record("2025-04-06 19:48:11     at a.b.C.d(C.java:1)"));
+  EXPECT_FALSE(c->starts_record("2025-04-06 19:48:11 Caused by: java.io.IOException: x"));
+  EXPECT_FALSE(c->starts_record("2025-04-06 19:48:11 ... 12 more"));
+  EXPECT_TRUE(c->starts_record("2025-04-06 19:48:11  INFO [main] a.B - started"));
+  EXPECT_TRUE(c->starts_record("2025-04-06 19:48:11 [main] INFO a.B - started"));
+  EXPECT_TRUE(c->starts_record("2025-04-06 19:48:11 INFO [main] a.B - started"));
+  // Only a bare to-the-second stamp is a wrapper: a stamp with a fraction is the app's.
+  EXPECT_TRUE(c->starts_record("2025-04-06 19:48:11.123     acks = -1"));
+}
+
+// JDK 8 -XX:+PrintGCDetails (real-lines/gc/001.log, 009.log): JVM header
+// lines are records of their own, a G1 detail block belongs to its pause, and
+// an application line interleaved on the same stdout starts a record.
+TEST(Classifier, LegacyGcRecords) {
+  const LineClassifier* c = classifier_for(Layout::kGcLegacy);
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->starts_record(
+      "Java HotSpot(TM) 64-Bit Server VM (25.121-b13) for linux-amd64 JRE (1.8.0_121-b13)"));
+  EXPECT_TRUE(c->starts_record("Memory: 4k page, physical 1004608k(271448k free)"));
+  EXPECT_TRUE(c->starts_record("CommandLine flags: -XX:+DisableExplicitGC"));
+  EXPECT_TRUE(c->starts_record(
+      "2017-05-23T18:07:11.386+0800: 1.549: [GC pause (G1 Evacuation Pause) (young), 0.0096572 "
+      "secs]"));
+  EXPECT_TRUE(c->starts_record("1.549: [GC (Allocation Failure) 1024K->512K(2048K), 0.001 secs]"));
+  EXPECT_TRUE(c->starts_record("Total time for which application threads were stopped: 0.01 s"));
+  EXPECT_TRUE(c->starts_record(
+      "2020-06-04 12:25:21,913 INFO Registered kafka:type=kafka.Log4jController MBean"));
+  EXPECT_FALSE(c->starts_record("   [Parallel Time: 7.1 ms, GC Workers: 1]"));
+  EXPECT_FALSE(c->starts_record(" [Times: user=0.01 sys=0.00, real=0.01 secs] "));
+  EXPECT_FALSE(c->starts_record("Desired survivor size 1048576 bytes, new threshold 15 (max 15)"));
+  EXPECT_FALSE(c->starts_record("- age   1:     123456 bytes,     123456 total"));
+  EXPECT_FALSE(c->starts_record("{Heap before GC invocations=0 (full 0):"));
+  // gc/009.log: two orphan detail lines, a broker line, then a pause. The
+  // detail lines outvote the one application line.
+  const std::string text =
+      "   [Eden: 5120.0K(5120.0K)->0.0B(5120.0K) Survivors: 1024.0K->1024.0K Heap: "
+      "8337.0K(128.0M)->4007.0K(128.0M)]\n"
+      " [Times: user=0.01 sys=0.00, real=0.01 secs]\n"
+      "2020-06-04 12:25:21,913 INFO Registered kafka:type=kafka.Log4jController MBean "
+      "(kafka.utils.Log4jControllerRegistration$) [main]\n"
+      "2020-06-04T12:25:21.976+0000: 0.763: [GC pause (G1 Evacuation Pause) (young), 0.0060932 "
+      "secs]\n"
+      "   [Parallel Time: 5.7 ms, GC Workers: 1]\n"
+      "      [GC Worker Start (ms):  763.0]\n";
+  ASSERT_EQ(sniff_layout(text), Layout::kGcLegacy);
+  auto recs = test::simple_frame(text, framing_for(Layout::kGcLegacy), c);
+  std::vector<uint64_t> starts;
+  for (const auto& r : recs) starts.push_back(r.line);
+  EXPECT_EQ(starts, (std::vector<uint64_t>{1, 3, 4}));
+}
+
+// Bare text is framed by indentation under an unindented line (a `systemctl
+// status` block, real-lines/systemd/008.log).
+TEST(Sniff, PlainTextKeepsIndentedBlocks) {
+  const std::string text =
+      "\xe2\x97\x8f kafka.service - Apache Kafka server (broker)\n"
+      "   Loaded: loaded (/etc/systemd/system/kafka.service; enabled; vendor preset: disabled)\n"
+      " Main PID: 32709 (java)\n";
+  ASSERT_EQ(sniff_layout(text), Layout::kPlain);
+  ASSERT_EQ(framing_for(Layout::kPlain), Framing::kIndentUnderHeader);
+  EXPECT_EQ(test::simple_frame(text, framing_for(Layout::kPlain)).size(), 1u);
 }
 
 TEST(BadInput, GarbageNeverCrashesAndDiagnosticsAreBounded) {

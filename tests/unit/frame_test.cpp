@@ -197,6 +197,41 @@ TEST(FrameIndent, FlushReleasesHeldRecord) {
   EXPECT_EQ(texts(c.out), (V{"a\n b", " late", "x"}));
 }
 
+// Bare text (layout "plain"): an indented line continues a record whose first
+// line is not indented; indented lines under no such line stand alone.
+TEST(FrameIndentUnderHeader, BlocksJoinButIndentedLinesAloneDoNot) {
+  // real-lines/systemd/008.log (shortened): a `systemctl status` snapshot.
+  std::string status =
+      "\xe2\x97\x8f kafka.service - Apache Kafka server (broker)\n"
+      "   Loaded: loaded (/etc/systemd/system/kafka.service; enabled; vendor preset: disabled)\n"
+      "   Active: active (running) since Thu 2021-05-27 16:57:53 IST; 5min ago\n"
+      " Main PID: 32709 (java)\n";
+  auto r = frame(status, Framing::kIndentUnderHeader);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].line_count, 4u);
+  // real-lines/kubernetes/001.log: kubectl describe lines, all indented.
+  std::string kubectl =
+      "   Last State:    Terminated\n     Reason:      OOMKilled\n     Exit Code:   137\n";
+  EXPECT_EQ(
+      texts(frame(kubectl, Framing::kIndentUnderHeader)),
+      (V{"   Last State:    Terminated", "     Reason:      OOMKilled", "     Exit Code:   137"}));
+  // The same lines under an unindented one are its block; blank lines inside
+  // are kept, a trailing one is not.
+  r = frame("Containers:\n" + kubectl + "\n  more\nnext\n\n", Framing::kIndentUnderHeader);
+  EXPECT_EQ(texts(r), (V{"Containers:\n" + kubectl + "\n  more", "next"}));
+  // real-lines/java-client/011.log: a headerless `Caused by:` with its frames.
+  r = frame(
+      "Caused by: kafdrop.service.KafkaAdminClientException: "
+      "org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. "
+      "Call: listNodes\n"
+      "\tat kafdrop.service.KafkaHighLevelAdminClient.describeCluster("
+      "KafkaHighLevelAdminClient.java:66)\n"
+      "\tat kafdrop.service.KafkaMonitorImpl.getBrokers(KafkaMonitorImpl.java:53)\n",
+      Framing::kIndentUnderHeader);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].line_count, 3u);
+}
+
 TEST(FrameHeader, StackTraceAndConfigDump) {
   std::string in =
       "\tat orphan.Frame(X.java:1)\n"
@@ -293,6 +328,25 @@ TEST(FrameExport, LengthBytesHoldingNewlineAndAbsurdLength) {
   EXPECT_EQ(texts(r), (V{e1, bad}));
 }
 
+// real-lines/journal-json/001.txt: a pasted export entry whose binary
+// _SELINUX_CONTEXT lost its 8 length bytes; the value ("unconfined" and the
+// field's newline) then reads as text lines with an empty one among them. The
+// entry must not end there: it runs to the next `__CURSOR=` entry.
+TEST(FrameExport, MangledBinaryFieldKeepsTheEntryWhole) {
+  std::string e1 =
+      "__CURSOR=s=f5ed;i=17623\n__REALTIME_TIMESTAMP=1592391301176116\n_GID=0\n"
+      "_SELINUX_CONTEXT\n\nunconfined\n\n_HOSTNAME=nas\n"
+      "MESSAGE=pam_unix(cron:session): session closed for user root\n_PID=350359";
+  std::string e2 = "__CURSOR=s=f5ed;i=17624\nMESSAGE=next";
+  auto r = frame(e1 + "\n\n" + e2 + "\n\n", Framing::kJournalExport);
+  EXPECT_EQ(texts(r), (V{e1, e2}));
+  // A well-formed entry after it is not affected.
+  std::string blob = "a\n\nb";
+  std::string e3 = "__CURSOR=c\nMESSAGE\n" + u64le(blob.size()) + blob + "\nX=1";
+  r = frame(e1 + "\n\n" + e3 + "\n\n" + e2 + "\n\n", Framing::kJournalExport);
+  EXPECT_EQ(texts(r), (V{e1, e3, e2}));
+}
+
 TEST(FrameJson, SeqPrettySse) {
   auto seq = frame("\x1e{\"a\":1}\n\x1e{\"b\":\n 2}\n", Framing::kJsonSeq);
   ASSERT_EQ(seq.size(), 2u);
@@ -328,7 +382,7 @@ TEST(FrameAllModes, ArbitraryBytesChunkInvariant) {
       s.push_back(rng() % 8 == 0 ? static_cast<char>(rng())
                                  : alphabet[rng() % (sizeof alphabet - 1)]);
     }
-    for (int m = 0; m <= static_cast<int>(Framing::kJsonSse); ++m) {
+    for (int m = 0; m <= static_cast<int>(Framing::kIndentUnderHeader); ++m) {
       FramerOptions o;
       o.max_record_bytes = 1 + rng() % 300;
       o.max_record_lines = 1 + rng() % 20;
@@ -484,6 +538,15 @@ TEST(FrameCorpus, BrokerServerLogsJoinStackTraces) {
   }
   EXPECT_GT(files, 10u);
   EXPECT_GT(multi, 0u);
+}
+
+TEST(FrameCorpus, MangledExportEntryIsOneRecord) {
+  LOGCORR_REQUIRE_CORPUS();
+  auto r =
+      frame(test::read_file(corpus("real-lines/journal-json/001.txt")), Framing::kJournalExport);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].line, 1u);
+  EXPECT_EQ(r[0].line_count, 31u);
 }
 
 TEST(FrameCorpus, LegacyGcDetailBlocks) {

@@ -647,3 +647,52 @@ TEST(GcGenerated, Java17LogsMatchGrep) {
 }
 
 }  // namespace
+
+namespace {
+
+class CollectRaw final : public logcorr::RecordSink {
+ public:
+  void on_record(const logcorr::RawRecord& r) override {
+    recs.push_back(r);
+    texts.emplace_back(r.text);
+  }
+  std::vector<logcorr::RawRecord> recs;
+  std::vector<std::string> texts;
+};
+
+// real-lines/gc/009.log: a broker's stdout with a JDK 8 G1 pause, two orphan
+// detail lines before it and a log4j line in between. Sniffed, framed and
+// parsed by the real stages, the GC extractor must see the one pause on
+// line 4 (the orphan `[Times: … real=0.01 secs]` is no pause).
+TEST(GcPipeline, LegacyPauseAmongApplicationLines) {
+  LOGCORR_REQUIRE_CORPUS();
+  const std::string text =
+      logcorr::test::read_file(logcorr::test::corpus_dir() + "/real-lines/gc/009.log");
+  const logcorr::Layout layout = logcorr::sniff_layout(text);
+  ASSERT_EQ(layout, logcorr::Layout::kGcLegacy);
+  logcorr::Framer framer(logcorr::framing_for(layout), logcorr::classifier_for(layout));
+  CollectRaw col;
+  framer.feed(text, col);
+  framer.finish(col);
+  logcorr::RecordParser parser(layout, {});
+  GcExtractorOptions go;
+  go.style = gc_style_for(layout);
+  GcExtractor ex(go);
+  std::vector<Event> events;
+  std::vector<uint64_t> starts;
+  for (size_t i = 0; i < col.recs.size(); ++i) {
+    logcorr::RawRecord raw = col.recs[i];
+    raw.text = col.texts[i];
+    starts.push_back(raw.line);
+    Record rec;
+    parser.parse(raw, rec);
+    ex.feed(rec, events);
+  }
+  ex.finish(events);
+  EXPECT_EQ(starts, (std::vector<uint64_t>{1, 3, 4}));
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].line, 4u);
+  EXPECT_EQ(events[0].duration_ns, 6'093'200);
+}
+
+}  // namespace

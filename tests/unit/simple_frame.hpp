@@ -62,6 +62,7 @@ inline std::vector<RawRecord> simple_frame(std::string_view in, Framing framing,
     return out;
   }
   bool in_pretty = false;
+  bool head_indented = false;  // kIndentUnderHeader: the last record began indented
   while (pos < in.size()) {
     size_t nl = in.find('\n', pos);
     size_t end = nl == std::string_view::npos ? in.size() : nl;
@@ -97,6 +98,9 @@ inline std::vector<RawRecord> simple_frame(std::string_view in, Framing framing,
         break;
       case Framing::kJournalExport:
         break;
+      case Framing::kIndentUnderHeader:
+        cont = !l.empty() && (l[0] == ' ' || l[0] == '\t') && !head_indented;
+        break;
     }
     if (!skip) {
       if (cont && !out.empty())
@@ -104,6 +108,7 @@ inline std::vector<RawRecord> simple_frame(std::string_view in, Framing framing,
       else {
         start(pos, line_no);
         extend(end);
+        head_indented = !l.empty() && (l[0] == ' ' || l[0] == '\t');
       }
       if (out.back().text.size() > 0)
         out.back().line_count =

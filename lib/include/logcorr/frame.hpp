@@ -49,6 +49,11 @@ enum class Framing : uint8_t {
   kJsonPretty,         // multi-line objects, `{` at column 0 to `}` at column 0
   kJsonSeq,            // RFC 7464: each record starts with RS (0x1E)
   kJsonSse,            // `data: {...}` lines separated by empty lines
+  kIndentUnderHeader,  // bare text: a line starting with space/TAB continues a
+                       // record whose first line is not indented (a
+                       // `systemctl status` block, `Caused by:` + `\tat` lines);
+                       // indented lines with no such line above are one record
+                       // each (kubectl output, bare indented text)
 };
 
 // Decides, for kHeaderContinued, whether a line starts a new record.

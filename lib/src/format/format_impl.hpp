@@ -66,6 +66,14 @@ size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end);
 // layout (after an optional wrapper prefix): the header test of the framers.
 bool java_header_line(std::string_view line);
 
+// True when a line starts a record of a JDK 5-8 -XX:+PrintGCDetails log
+// (../shared/corpus/gc/METHODS.md): a `YYYY-MM-DDT…` date stamp or a
+// `12.345: ` uptime, a `YYYY-MM-DD hh:` line (log rotation banner, or an
+// application line on the same stdout, also in log4j brackets), a safepoint
+// line, or a JVM header line. Detail blocks, `[Times: …]`, tenuring
+// distribution and PrintHeapAtGC lines continue the record.
+bool gc_legacy_header_line(std::string_view line);
+
 }  // namespace logcorr::fmt
 
 namespace logcorr::fmt {

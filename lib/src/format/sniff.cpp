@@ -192,6 +192,23 @@ Layout classify_line(std::string_view s, std::string_view head) {
   return Layout::kUnknown;
 }
 
+// Indented lines that name their layout: the ` | RD_KAFKA_LOG | …` line an
+// application's librdkafka log callback prints under a ctime() line, and the
+// detail block of a JDK 8 -XX:+PrintGCDetails pause (G1), which outnumbers
+// the pause lines and so outvotes an application line interleaved on the same
+// stdout.
+Layout classify_continuation(std::string_view s) {
+  size_t i = s.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return Layout::kUnknown;
+  std::string_view t = s.substr(i);
+  if (t.substr(0, 16) == "| RD_KAFKA_LOG |") return Layout::kLibrdkafka;
+  if (t.empty() || t[0] != '[') return Layout::kUnknown;
+  for (std::string_view w : {"[Times: user=", "[Eden: ", "[Parallel Time: ", "[GC Worker ",
+                             "[Code Root ", "[Clear CT: ", "[Other: ", "[Update RS ", "[Scan RS "})
+    if (t.substr(0, w.size()) == w) return Layout::kGcLegacy;
+  return Layout::kUnknown;
+}
+
 }  // namespace
 
 std::string_view layout_name(Layout layout) {
@@ -245,8 +262,11 @@ Framing framing_for(Layout layout) {
       return Framing::kJsonSeq;
     case Layout::kJournalJsonSse:
       return Framing::kJsonSse;
-    case Layout::kJournalCat:
     case Layout::kPlain:
+      // Bare text still has blocks: a `systemctl status` snapshot, a
+      // `Caused by:` line with its `\tat` frames (LABELS.md rule 4).
+      return Framing::kIndentUnderHeader;
+    case Layout::kJournalCat:
     case Layout::kUnknown:
       return Framing::kLines;
   }
@@ -266,7 +286,13 @@ Layout sniff_layout(std::string_view head) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     ++seen;
-    if (line[0] == ' ' || line[0] == '\t') continue;  // continuation lines do not vote
+    if (line[0] == ' ' || line[0] == '\t') {
+      // Continuation lines do not vote, except the few that only one layout
+      // writes: they decide a file whose header lines are rare or shared.
+      Layout c = classify_continuation(line);
+      if (c != Layout::kUnknown) ++votes[size_t(c)];
+      continue;
+    }
     size_t wp = fmt::wrapper_prefix(line, nullptr);
     Layout l = classify_line(line.substr(wp), head);
     if (l == Layout::kUnknown && wp > 0) l = Layout::kIso8601;  // bare CRI lines

@@ -192,10 +192,34 @@ static bool level_word_at(std::string_view s, size_t i) {
   return false;
 }
 
+// Docker Desktop's log view puts the host's local time, `YYYY-MM-DD
+// HH:MM:SS ` (no fraction, no zone), before every line of a container,
+// continuation lines included (TABs shown as spaces). Returns true when such a
+// prefix carries a continuation: blank space then no level word (a config
+// dump line, an `at` frame, a dump's ` (logger)` terminator), or a stack
+// trace's `Caused by: ` / `... N more`. A logback `%d{yyyy-MM-dd HH:mm:ss}`
+// line looks the same up to the space, but is followed by its level (maybe
+// right-aligned by `%5p`), thread or message, never by these.
+static bool wrapped_continuation(std::string_view s) {
+  Stamp st;
+  if (s.size() < 21 || !scan_iso(s, 0, st) || st.end != 19 || s[10] != ' ' ||
+      st.zone_kind != Stamp::kNoZone || s[19] != ' ')
+    return false;
+  std::string_view r = s.substr(20);
+  if (r[0] == ' ' || r[0] == '\t') {
+    size_t i = r.find_first_not_of(" \t");
+    return i == std::string_view::npos || !level_word_at(r, i);
+  }
+  if (r.substr(0, 11) == "Caused by: ") return true;
+  if (r.substr(0, 4) == "... " && r.size() > 4 && is_digit(r[4])) return true;
+  return false;
+}
+
 bool java_header_line(std::string_view line) {
   size_t p = wrapper_prefix(line, nullptr);
   std::string_view s = line.substr(p);
   if (s.empty()) return false;
+  if (wrapped_continuation(s)) return false;
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {
     Stamp st;
@@ -209,6 +233,24 @@ bool java_header_line(std::string_view line) {
   }
   if (s[0] == '{') return true;  // JSON layout record
   return level_word_at(s, 0);
+}
+
+bool gc_legacy_header_line(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = s[0] == '[' ? 1 : 0;  // an application's log4j line
+  if (i < s.size() && is_digit(s[i])) {
+    Stamp st;
+    if (scan_iso(s, i, st)) return true;
+    if (i == 1) return false;
+    int64_t ns;
+    Precision pr;
+    size_t n = scan_decimal_ns(s, 0, ns, pr);
+    return n > 0 && n + 1 < s.size() && s[n] == ':' && s[n + 1] == ' ';
+  }
+  for (std::string_view w : {"Total time for which", "Application time:", "Java HotSpot", "OpenJDK",
+                             "Memory:", "CommandLine flags:"})
+    if (s.substr(0, w.size()) == w) return true;
+  return false;
 }
 
 }  // namespace logcorr::fmt

@@ -29,6 +29,14 @@ void RecordParser::State::parse_dmesg(const RawRecord& raw, Record& out) {
 
 void RecordParser::State::parse_librdkafka(const RawRecord& raw, Record& out) {
   std::string_view s = raw.text;
+  // An application's log callback that prints ctime() on a line of its own
+  // and ` | RD_KAFKA_LOG | level: 3 | fac: FAIL | msg: …` under it: local
+  // time, no zone.
+  fmt::Stamp ct;
+  if (fmt::scan_ctime(s, 0, ct) && (ct.end == s.size() || s[ct.end] == '\n' || s[ct.end] == '\r')) {
+    if (!resolve(ct, out.time)) out.time = RecordTime{};
+    return;
+  }
   // "%3|<epoch>|", or the same without the "%3" (log_cb output), possibly
   // behind a "[pod-name] " prefix.
   size_t start = 0;

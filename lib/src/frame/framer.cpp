@@ -74,6 +74,14 @@ struct Framer::State {
   unsigned len_have = 0;
   uint64_t bin_left = 0;
   bool after_binary = false;  // the next line is the '\n' that ends the field
+  // Export: the held entry had a binary field whose length was absurd (the
+  // 8 length bytes were lost, e.g. in a copy-paste). Its payload then shows up
+  // as text lines that may include empty ones, so an empty line no longer
+  // proves the entry ended: the entry runs on until a `__CURSOR=` line
+  // (journalctl starts every entry with it), or the end of the stream.
+  bool damaged_entry = false;
+  // kIndentUnderHeader: the held record began with an indented line.
+  bool head_indented = false;
 
   State(Framing f, const LineClassifier* c, FramerOptions o) : framing(f), cls(c), opts(o) {
     if (opts.max_record_bytes == 0) opts.max_record_bytes = 1;
@@ -93,6 +101,7 @@ struct Framer::State {
   }
 
   void emit(RecordSink& sink) {
+    damaged_entry = false;
     if (!rec_active) return;
     rec_active = false;
     uint64_t len = committed - rec_off;
@@ -144,6 +153,19 @@ struct Framer::State {
       d.act = Act::kCont;
     } else {
       d = frame_detail::decide(framing, cls, head);
+      if (damaged_entry && rec_active) {
+        if (d.act == Act::kEnd) {
+          d.act = Act::kBlank;
+        } else if (head.substr(0, 9) == "__CURSOR=") {
+          d.act = Act::kStart;
+          d.binary = false;
+        }
+      }
+      // Bare text: indented lines with no unindented line above them are not
+      // a block, just lines (kubectl output); they never join each other.
+      if (framing == Framing::kIndentUnderHeader && d.act == Act::kCont && rec_active &&
+          head_indented)
+        d.act = Act::kStart;
     }
     if (d.act == Act::kCont && rec_active && ln - rec_line >= opts.max_record_lines &&
         d.binary == false && bin == Bin::kNone) {
@@ -167,6 +189,7 @@ struct Framer::State {
       case Act::kStart:
         emit(sink);
         start(l, d.skip, line_in_buf, ln);
+        head_indented = !head.empty() && frame_detail::indented(head);
         break;
     }
     if (l.terminated) ++lines;
@@ -190,6 +213,7 @@ struct Framer::State {
         if (v > (uint64_t{1} << 32)) {
           bin = Bin::kNone;
           after_binary = true;
+          damaged_entry = rec_active;
         } else {
           bin = Bin::kPayload;
           bin_left = v;

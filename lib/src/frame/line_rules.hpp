@@ -45,6 +45,7 @@ inline Decision decide(Framing mode, const LineClassifier* cls, std::string_view
       return d;
     case Framing::kIndentContinued:
     case Framing::kJournalVerbose:
+    case Framing::kIndentUnderHeader:  // the engine turns orphan continuations into starts
       // verbose: the entry header is at column 0, its fields are indented 4
       // and multi-line values 12 spaces (journalctl 252), so the same rule.
       d.act = empty ? Act::kBlank : indented(line) ? Act::kCont : Act::kStart;
