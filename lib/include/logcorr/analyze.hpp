@@ -46,6 +46,20 @@ struct AnalyzeOptions {
   // Inputs are extracted in parallel on this many threads (0 = all cores).
   // Output order does not depend on it: events come out input by input.
   unsigned threads = 1;
+  // With threads > 1, one big plain file of a layout whose per-input state
+  // can be rebuilt at a seam (see lib/src/analyze/split_extract.hpp) is cut
+  // into chunks at record boundaries that are read in parallel; the output
+  // is the same as reading it whole. Files smaller than this are read whole.
+  uint64_t split_min_bytes = 64ull << 20;
+  // Nominal chunk size; 0 = the file size over 2 x threads, at least 32 MiB.
+  uint64_t split_chunk_bytes = 0;
+  // Bytes before each chunk that are read again (their events discarded) to
+  // rebuild the input's state at the seam; grown while too short for that.
+  uint64_t split_warmup_bytes = 1ull << 20;
+  // Told (from the calling thread) of each input that was read in `chunks`
+  // chunks; `stitched` false when a seam disagreed and it was read again
+  // whole. For tests and diagnostics.
+  std::function<void(const std::string& input, size_t chunks, bool stitched)> split_observer;
   // Called now and then during extraction (from worker threads, serialised)
   // with bytes read so far / total bytes of all inputs (0 when unknown, e.g.
   // stdin) and the input being read. For progress displays.

@@ -11,14 +11,18 @@
 #include <atomic>
 #include <climits>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "input_extractor.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/gc.hpp"
 #include "record_matcher.hpp"
+#include "split_extract.hpp"
 
 namespace logcorr {
 
@@ -175,10 +179,27 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   auto readers = open_inputs(inputs, opts.open, diag);
   unsigned threads =
       opts.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opts.threads;
-  threads = std::min<unsigned>(threads, std::max<size_t>(1, readers.size()));
   Progress progress;
   progress.opts = &opts;
   progress.total = opts.progress ? total_bytes(readers) : 0;
+
+  // Work items in input order: a whole input, or one chunk of a big file.
+  struct Item {
+    size_t input;
+    size_t chunk;  // kWhole, or the chunk index
+  };
+  constexpr size_t kWhole = SIZE_MAX;
+  std::vector<std::optional<detail::SplitPlan>> plans(readers.size());
+  std::vector<Item> items;
+  for (size_t i = 0; i < readers.size(); ++i) {
+    plans[i] = detail::plan_split(*readers[i], opts, threads);
+    if (!plans[i]) {
+      items.push_back({i, kWhole});
+      continue;
+    }
+    for (size_t c = 0; c < plans[i]->chunks(); ++c) items.push_back({i, c});
+  }
+  threads = std::min<unsigned>(threads, std::max<size_t>(1, items.size()));
 
   // Each worker has its own matcher (matchers keep scratch state).
   std::vector<std::unique_ptr<detail::RecordMatcher>> matchers;
@@ -209,10 +230,15 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     for (size_t i = 0; i < readers.size(); ++i) run_one(i, matchers[0].get(), sink);
     return true;
   }
-  // Workers take inputs in order; the main thread passes each input's
+  // Workers take items in order; the main thread passes each input's
   // buffered output on as soon as it and every input before it are done.
+  // A split input is stitched from its chunks here; should a seam disagree,
+  // it is read again whole, on this thread, with a matcher of its own.
   std::vector<BufferSink> buffers(readers.size());
-  std::vector<std::atomic<bool>> finished(readers.size());
+  std::vector<std::vector<detail::ChunkResult>> chunks(readers.size());
+  for (size_t i = 0; i < readers.size(); ++i)
+    if (plans[i]) chunks[i].resize(plans[i]->chunks());
+  std::vector<std::atomic<bool>> finished(items.size());
   std::atomic<size_t> next{0};
   std::mutex mu;
   std::condition_variable cv;
@@ -220,25 +246,49 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
       for (;;) {
-        size_t i = next.fetch_add(1);
-        if (i >= readers.size()) break;
-        run_one(i, matchers[t].get(), buffers[i]);
+        size_t k = next.fetch_add(1);
+        if (k >= items.size()) break;
+        const Item& it = items[k];
+        if (it.chunk == kWhole) {
+          run_one(it.input, matchers[t].get(), buffers[it.input]);
+        } else {
+          const std::string& label = readers[it.input]->input().label;
+          const std::function<void(uint64_t)> add = [&](uint64_t b) { progress.add(b, label); };
+          detail::run_chunk(*readers[it.input], *plans[it.input], it.chunk, matchers[t].get(), opts,
+                            chunks[it.input][it.chunk], opts.progress ? &add : nullptr);
+        }
         {
           std::lock_guard<std::mutex> lock(mu);
-          finished[i] = true;
+          finished[k] = true;
         }
         cv.notify_all();
       }
     });
   }
-  for (size_t i = 0; i < readers.size(); ++i) {
+  std::unique_ptr<detail::RecordMatcher> own_matcher;
+  for (size_t k = 0; k < items.size(); ++k) {
     {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return finished[i].load(); });
+      cv.wait(lock, [&] { return finished[k].load(); });
     }
-    for (const auto& e : buffers[i].events) sink.on_event(e);
-    for (const auto& in : buffers[i].inputs) sink.on_input(in);
-    buffers[i] = BufferSink{};
+    const Item& it = items[k];
+    size_t i = it.input;
+    if (it.chunk == kWhole) {
+      for (const auto& e : buffers[i].events) sink.on_event(e);
+      for (const auto& in : buffers[i].inputs) sink.on_input(in);
+      buffers[i] = BufferSink{};
+      continue;
+    }
+    if (it.chunk + 1 < plans[i]->chunks()) continue;  // wait for its last chunk
+    bool stitched = detail::stitch_chunks(*readers[i], *plans[i], chunks[i], opts, sink, diag);
+    if (opts.split_observer)
+      opts.split_observer(readers[i]->input().label, plans[i]->chunks(), stitched);
+    if (!stitched) {
+      if (!own_matcher) own_matcher = detail::RecordMatcher::create(opts, null_sink());
+      run_one(i, own_matcher.get(), sink);
+    }
+    readers[i].reset();
+    chunks[i] = {};
   }
   for (auto& th : pool) th.join();
   return true;

@@ -44,13 +44,23 @@ void InputExtractor::emit(Event& e, EventSink& sink) {
 }
 
 void InputExtractor::on_record(const Record& rec, EventSink& sink) {
+  if (!rec.meta.host.empty()) profile_.observe_host(rec.meta.host);
+  extract(rec);
+  for (Event& e : events_) emit(e, sink);
+}
+
+void InputExtractor::on_record_deferred(const Record& rec, DeferredSink& sink) {
+  if (!rec.meta.host.empty()) sink.on_host(rec.meta.host);
+  extract(rec);
+  for (const Event& e : events_) sink.on_event(e);
+}
+
+void InputExtractor::extract(const Record& rec) {
   // An idle client's error comes right after an application line that
   // triggers the send ("publishing 1 record"), and an unclean boot's recovery
   // line comes after a few seconds of startup lines: the silence that matters
   // is the longest gap that ended shortly before the event, not the gap to
   // the record just before it.
-  constexpr int64_t kRecentNs = 15'000'000'000;
-  if (!rec.meta.host.empty()) profile_.observe_host(rec.meta.host);
   events_.clear();
   if (matcher_) matcher_->match(rec, layout_, events_);
   if (gc_) gc_->feed(rec, events_);
@@ -76,15 +86,17 @@ void InputExtractor::on_record(const Record& rec, EventSink& sink) {
       }
     if (prev_ns_ != INT64_MIN && rec.time.valid() && rec.time.utc_ns - prev_ns_ > best)
       e.input_prev_ns = prev_ns_;
-    emit(e, sink);
   }
-  if (rec.time.valid()) {
-    int64_t t = rec.time.utc_ns;
-    if (prev_ns_ != INT64_MIN && t > prev_ns_) gaps_.emplace_back(t, prev_ns_);
-    while (!gaps_.empty() && gaps_.front().first < t - kRecentNs) gaps_.pop_front();
-    if (gaps_.size() > 4096) gaps_.pop_front();
-    prev_ns_ = t;
-  }
+  note_time(rec);
+}
+
+void InputExtractor::note_time(const Record& rec) {
+  if (!rec.time.valid()) return;
+  int64_t t = rec.time.utc_ns;
+  if (prev_ns_ != INT64_MIN && t > prev_ns_) gaps_.emplace_back(t, prev_ns_);
+  while (!gaps_.empty() && gaps_.front().first < t - kRecentNs) gaps_.pop_front();
+  if (gaps_.size() > 4096) gaps_.pop_front();
+  prev_ns_ = t;
 }
 
 void InputExtractor::finish(EventSink& sink) {

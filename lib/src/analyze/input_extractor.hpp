@@ -8,8 +8,10 @@
 // the same on the same lines.
 #pragma once
 
+#include <climits>
 #include <deque>
 #include <memory>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,8 +22,25 @@
 
 namespace logcorr::detail {
 
+// Split extraction: where a chunk worker's records go before they are
+// stitched in input order (events raw, as the record yielded them, and the
+// metadata host of every record, which the input's profile counts).
+class DeferredSink : public EventSink {
+ public:
+  virtual void on_host(std::string_view host) = 0;
+};
+
 class InputExtractor {
  public:
+  // What carries over from one record to the next besides the parser: the
+  // last record time and the recent quiet gaps. Two workers that agree on it
+  // at a seam give the records after it the same silence evidence.
+  struct Carry {
+    int64_t prev_ns = INT64_MIN;
+    std::deque<std::pair<int64_t, int64_t>> gaps;
+    bool operator==(const Carry&) const = default;
+  };
+
   // `li`, `matcher` (may be null), `opts` and `diag` must outlive this.
   InputExtractor(const LogicalInput& li, RecordMatcher* matcher, const AnalyzeOptions& opts,
                  DiagnosticSink& diag);
@@ -30,6 +49,20 @@ class InputExtractor {
   void set_layout(Layout layout);
   // One record (in input order); its events go to `sink`.
   void on_record(const Record& rec, EventSink& sink);
+  // The same for a chunk of a split input: the record's metadata host and
+  // its events (time, line, text, silence filled in; not yet attributed to
+  // the input's profile, host or window) go to `sink`, to be passed through
+  // finalize() in input order once every chunk before is done. Only for
+  // layouts without a GC extractor.
+  void on_record_deferred(const Record& rec, DeferredSink& sink);
+  // The second half of on_record for a deferred event / host: counts it in
+  // the profile, fills in the input's host, applies the window, emits.
+  void finalize(Event& e, EventSink& sink) { emit(e, sink); }
+  void observe_hosts(std::string_view host, uint64_t n) { profile_.observe_host(host, n); }
+  Carry carry() const { return Carry{prev_ns_, gaps_}; }
+  // A warm-up record of a split input: only its time counts (its events are
+  // the previous chunk's), so it is not matched at all.
+  void warm_up(const Record& rec) { note_time(rec); }
   // End of input (or of one file, or an idle pause in follow mode): emits a
   // GC pause still waiting for its closing record. Records may follow.
   void finish(EventSink& sink);
@@ -40,6 +73,14 @@ class InputExtractor {
 
  private:
   void emit(Event& e, EventSink& sink);
+  // Fills events_ with the record's events, complete but for emit().
+  void extract(const Record& rec);
+  // Records the record's time in the quiet-gap history.
+  void note_time(const Record& rec);
+
+  // The silence that matters for an event is the longest gap that ended in
+  // the last 15 s (see extract()).
+  static constexpr int64_t kRecentNs = 15'000'000'000;
 
   const LogicalInput& li_;
   RecordMatcher* matcher_;

@@ -73,6 +73,14 @@ void InputProfile::observe_host(std::string_view meta_host) {
   ++meta_hosts_[normalize_host(meta_host)];
 }
 
+void InputProfile::observe_host(std::string_view meta_host, uint64_t n) {
+  if (meta_host.empty() || n == 0 || meta_hosts_.size() > 64) return;
+  size_t before = meta_hosts_.size();
+  uint64_t& c = meta_hosts_[normalize_host(meta_host)];
+  // A 65th host is counted once: the calls after it would return early.
+  c += meta_hosts_.size() > before && meta_hosts_.size() > 64 ? 1 : n;
+}
+
 void InputProfile::observe_event(const Event& e) {
   if (broker_kind(e.kind)) {
     ++broker_events_;

@@ -18,6 +18,8 @@ class InputProfile {
   void set_layout(Layout layout) { layout_ = layout; }
   // Observes one record's metadata and the events it yielded.
   void observe_host(std::string_view meta_host);
+  // `n` records in a row with the same host: the same as n calls.
+  void observe_host(std::string_view meta_host, uint64_t n);
   void observe_event(const Event& e);
 
   // The broker-side host this input speaks for ("" for client inputs).

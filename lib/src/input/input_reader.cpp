@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "logcorr/reader.hpp"
+#include "range_source.hpp"
 
 namespace logcorr {
 
@@ -95,7 +96,11 @@ struct InputReader::State {
       current_file = static_cast<uint32_t>(file_pos);
       ++file_pos;
       SourceError err;
-      source = open_source(f.path, &err);
+      if (opts.start_offset > 0) {
+        source = detail::open_range_source(f.path, opts.start_offset, &stats.stream_base, &err);
+      } else {
+        source = open_source(f.path, &err);
+      }
       if (!source) {
         ++stats.files_failed;
         Diagnostic d;
@@ -278,6 +283,9 @@ const LogicalInput& InputReader::input() const {
 }
 const InputStats& InputReader::stats() const {
   return s_->stats;
+}
+const ReaderOptions& InputReader::options() const {
+  return s_->opts;
 }
 
 std::optional<int64_t> first_record_time(const std::string& path, const ReaderOptions& opts) {
