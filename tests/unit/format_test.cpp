@@ -266,6 +266,25 @@ TEST(Dst, BerlinMarchGapWarnsOnceAndUsesOffsetBefore) {
             "2026-03-29T01:00:00.000Z");
 }
 
+TEST(BadInput, YearsPastNanosecondRangeAreOutOfRangeNotOverflow) {
+  // 64-bit nanoseconds since 1970 end in April 2262: a four-digit year past
+  // it (found by fuzz_format) warns and leaves the record without time.
+  for (const char* l : {"4052-06-29 14:22:08,455 WARN x", "2263-01-01 00:00:00,000 WARN x",
+                        "1600-01-01 00:00:00,000 WARN x"}) {
+    CollectingSink sink;
+    RecordParser p(Layout::kLog4j, {}, &sink);
+    RawRecord raw;
+    raw.text = l;
+    Record rec;
+    p.parse(raw, rec);
+    EXPECT_FALSE(rec.time.valid()) << l;
+    ASSERT_EQ(sink.items.size(), 1u) << l;
+    EXPECT_NE(sink.items[0].message.find("out of range"), std::string::npos);
+  }
+  EXPECT_EQ(utc(parse_one(Layout::kLog4j, "2262-01-01 00:00:00,000 WARN x").time),
+            "2262-01-01T00:00:00.000Z");
+}
+
 std::vector<std::string> parse_lines(Layout layout, const std::vector<std::string>& lines,
                                      ParseOptions o) {
   RecordParser p(layout, std::move(o));
