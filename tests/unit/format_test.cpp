@@ -281,8 +281,17 @@ TEST(BadInput, YearsPastNanosecondRangeAreOutOfRangeNotOverflow) {
     ASSERT_EQ(sink.items.size(), 1u) << l;
     EXPECT_NE(sink.items[0].message.find("out of range"), std::string::npos);
   }
-  EXPECT_EQ(utc(parse_one(Layout::kLog4j, "2262-01-01 00:00:00,000 WARN x").time),
-            "2262-01-01T00:00:00.000Z");
+  EXPECT_EQ(utc(parse_one(Layout::kLog4j, "2261-12-31 23:59:59,000 WARN x").time),
+            "2261-12-31T23:59:59.000Z");
+  // Epoch numbers in JSON layouts: too large is no time, the message stays.
+  for (const char* l :
+       {R"({"timeMillis":9223372036854775807,"message":"x"})",
+        R"({"timestamp":-9223372036854775807,"message":"x"})",
+        R"({"instant":{"epochSecond":9223372036854,"nanoOfSecond":5},"message":"x"})"}) {
+    One o = parse_one(Layout::kJsonApp, l);
+    EXPECT_FALSE(o.time.valid()) << l;
+    EXPECT_EQ(o.message, "x") << l;
+  }
 }
 
 std::vector<std::string> parse_lines(Layout layout, const std::vector<std::string>& lines,

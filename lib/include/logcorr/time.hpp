@@ -33,8 +33,12 @@ struct CivilDate {
 CivilDate civil_from_days(int64_t days);
 
 // Seconds since the epoch of a civil time taken as UTC. Validates ranges
-// (month 1-12, day within month, hour 0-23, minute 0-59, second 0-60);
-// returns nullopt when out of range.
+// (year 1678-2261, month 1-12, day within month, hour 0-23, minute 0-59,
+// second 0-60); returns nullopt when out of range. The years are those whose
+// every instant, give or take a zone offset, fits in int64 nanoseconds since
+// the epoch (1677-09-21 to 2262-04-11): a stamp outside them is garbage.
+inline constexpr int64_t kMinYear = 1678;
+inline constexpr int64_t kMaxYear = 2261;
 std::optional<int64_t> civil_to_seconds(int64_t year, unsigned month, unsigned day, unsigned hour,
                                         unsigned minute, unsigned second);
 

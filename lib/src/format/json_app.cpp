@@ -11,6 +11,12 @@ namespace logcorr {
 
 namespace {
 
+// Epoch milliseconds whose nanoseconds fit in 64 bits (a corrupt field is
+// no time, not an overflow).
+bool ms_in_range(int64_t ms) {
+  return ms < INT64_MAX / kNanosPerMilli && ms > INT64_MIN / kNanosPerMilli;
+}
+
 Precision precision_of_nanos(int64_t nanos) {
   if (nanos % kNanosPerMilli == 0) return Precision::kMilli;
   if (nanos % kNanosPerMicro == 0) return Precision::kMicro;
@@ -68,7 +74,7 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
         continue;
       }
       int64_t ms;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS) {
+      if (v.get_int64().get(ms) == simdjson::SUCCESS && ms_in_range(ms)) {
         out.time.utc_ns = ms * kNanosPerMilli;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
@@ -76,7 +82,7 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       }
     } else if (k == "timeMillis") {
       int64_t ms;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS) {
+      if (v.get_int64().get(ms) == simdjson::SUCCESS && ms_in_range(ms)) {
         out.time.utc_ns = ms * kNanosPerMilli;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
@@ -84,8 +90,11 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       }
     } else if (k == "instant") {
       int64_t sec, nanos = 0;
-      if (v["epochSecond"].get_int64().get(sec) == simdjson::SUCCESS) {
-        if (v["nanoOfSecond"].get_int64().get(nanos) != simdjson::SUCCESS) nanos = 0;
+      if (v["epochSecond"].get_int64().get(sec) == simdjson::SUCCESS &&
+          sec < INT64_MAX / kNanosPerSecond - 1 && sec > INT64_MIN / kNanosPerSecond + 1) {
+        if (v["nanoOfSecond"].get_int64().get(nanos) != simdjson::SUCCESS || nanos < 0 ||
+            nanos >= kNanosPerSecond)
+          nanos = 0;
         out.time.utc_ns = sec * kNanosPerSecond + nanos;
         out.time.precision = precision_of_nanos(nanos);
         out.time.zone = ZoneSource::kExplicit;

@@ -37,8 +37,8 @@ static unsigned days_in_month(int64_t y, unsigned m) {
 
 std::optional<int64_t> civil_to_seconds(int64_t year, unsigned month, unsigned day, unsigned hour,
                                         unsigned minute, unsigned second) {
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
-      minute > 59 || second > 60)
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60)
     return std::nullopt;
   // A leap second (:60) has no POSIX time of its own; it maps onto the next
   // second, which is what 59 + 1 gives for free.

@@ -316,9 +316,10 @@ LegacyStamp legacy_parse_stamp(std::string_view line) {
     unsigned mo = num(s, 5, 2), d = num(s, 8, 2), h = num(s, 11, 2), mi = num(s, 14, 2),
              se = num(s, 17, 2);
     // A zone-less stamp is left to the format stage (it knows --tz).
-    if (zone && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && se <= 60 &&
-        i + 1 < s.size() && s[i] == ':' && s[i + 1] == ' ') {
-      int64_t days = days_from_civil(num(s, 0, 4), mo, d);
+    const int64_t year = num(s, 0, 4);
+    if (zone && year >= kMinYear && year <= kMaxYear && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
+        h < 24 && mi < 60 && se <= 60 && i + 1 < s.size() && s[i] == ':' && s[i + 1] == ' ') {
+      int64_t days = days_from_civil(year, mo, d);
       int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - offset_s;
       st.has_date = true;
       st.date_utc_ns = secs * 1'000'000'000 + frac;
