@@ -73,6 +73,11 @@ class EventSink {
   virtual ~EventSink() = default;
   virtual void on_event(const Event& e) = 0;
   virtual void on_input(const InputSummary& in) = 0;
+  // True when the sink only needs the time, duration and identity of GC
+  // pauses and safepoints shorter than kMinCausalPauseNs (the correlator
+  // only counts them): parallel extraction then buffers them without their
+  // text and fields too, which keeps peak memory flat on days of GC logs.
+  virtual bool short_pauses_slim() const { return false; }
 };
 
 // Extracts the events of every input. Returns false when the pattern packs

@@ -7,6 +7,7 @@
 
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
+#include "slim_event.hpp"
 
 namespace logcorr {
 
@@ -14,31 +15,9 @@ namespace {
 
 class Collect final : public EventSink {
  public:
-  void on_event(const Event& e) override {
-    if ((e.kind == EventKind::kGcPause || e.kind == EventKind::kSafepoint) &&
-        e.duration_ns < kMinCausalPauseNs) {
-      // A day of GC logs holds hundreds of thousands of short pauses; the
-      // correlator only counts them (they cannot explain a disconnect), so
-      // they are kept without their text, fields and pattern name: about a
-      // third of the memory of a full event.
-      Event& s = events.emplace_back();
-      s.time_ns = e.time_ns;
-      s.duration_ns = e.duration_ns;
-      s.precision = e.precision;
-      s.kind = e.kind;
-      s.time_valid = e.time_valid;
-      s.host = e.host;
-      s.broker = e.broker;
-      s.input_index = e.input_index;
-      s.input = e.input;
-      s.line = e.line;
-      s.input_prev_ns = e.input_prev_ns;
-      if (e.field("nested") == "true") s.fields.emplace_back("nested", "true");
-      return;
-    }
-    events.push_back(e);
-  }
+  void on_event(const Event& e) override { detail::append_event(events, e, true); }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  bool short_pauses_slim() const override { return true; }
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
 };

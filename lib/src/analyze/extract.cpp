@@ -22,6 +22,7 @@
 #include "logcorr/analyze.hpp"
 #include "logcorr/gc.hpp"
 #include "record_matcher.hpp"
+#include "slim_event.hpp"
 #include "split_extract.hpp"
 
 namespace logcorr {
@@ -140,10 +141,12 @@ namespace {
 // input order.
 class BufferSink final : public EventSink {
  public:
-  void on_event(const Event& e) override { events.push_back(e); }
+  void on_event(const Event& e) override { detail::append_event(events, e, slim); }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  bool short_pauses_slim() const override { return slim; }
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
+  bool slim = false;  // as the final sink
 };
 
 // Diagnostics from several workers, one at a time.
@@ -235,6 +238,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   // A split input is stitched from its chunks here; should a seam disagree,
   // it is read again whole, on this thread, with a matcher of its own.
   std::vector<BufferSink> buffers(readers.size());
+  for (auto& b : buffers) b.slim = sink.short_pauses_slim();
   std::vector<std::vector<detail::ChunkResult>> chunks(readers.size());
   for (size_t i = 0; i < readers.size(); ++i)
     if (plans[i]) chunks[i].resize(plans[i]->chunks());
@@ -276,7 +280,8 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     if (it.chunk == kWhole) {
       for (const auto& e : buffers[i].events) sink.on_event(e);
       for (const auto& in : buffers[i].inputs) sink.on_input(in);
-      buffers[i] = BufferSink{};
+      buffers[i].events = {};
+      buffers[i].inputs = {};
       continue;
     }
     if (it.chunk + 1 < plans[i]->chunks()) continue;  // wait for its last chunk

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "../analyze/record_matcher.hpp"
+#include "../analyze/slim_event.hpp"
 #include "../follow/live_source.hpp"
 
 namespace logcorr {
@@ -15,8 +16,10 @@ namespace {
 
 class Collect final : public EventSink {
  public:
-  void on_event(const Event& e) override { events.push_back(e); }
+  void on_event(const Event& e) override { detail::append_event(events, e, slim); }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  bool short_pauses_slim() const override { return slim; }
+  bool slim = false;  // unless the caller keeps the events
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
 };
@@ -114,6 +117,7 @@ AnalyzerResult Analyzer::run() {
     s.streamed.inputs.push_back(st->summary());
   }
   Collect all;
+  all.slim = !s.keep;  // the correlator only counts short pauses
   if (!s.paths.empty() && !extract_events(s.paths, s.opts, all, s.diag)) res.ok = false;
   if (res.ok) {
     all.events.insert(all.events.end(), std::make_move_iterator(s.streamed.events.begin()),
