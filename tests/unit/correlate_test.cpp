@@ -77,6 +77,36 @@ TEST(Correlate, CleanRestartExplainsBurstTowardThatBroker) {
   EXPECT_EQ(b.causes[0].evidence.size(), 2u);  // the stop and the start lines
 }
 
+TEST(Correlate, EqualTimesKeepArrivalOrderWhateverElseIsBuffered) {
+  // A client logs "Node 2 disconnected." and the NetworkException in the
+  // same millisecond; the evidence lists them in file order, however many
+  // other events (here short GC pauses of the broker) sit in the reorder
+  // buffer with them.
+  for (int pauses : {0, 1, 7, 100}) {
+    Correlator c;
+    std::vector<Event> client;
+    for (int i = 0; i < 6; ++i) {
+      client.push_back(client_disconnect(T0 + 2 * kSec, 2));
+      client.push_back(client_netex(T0 + 2 * kSec));
+    }
+    for (int i = 0; i < pauses; ++i) {
+      Event p = ev(EventKind::kGcPause, T0 + 2 * kSec - i, "broker-2/gc.log",
+                   "[info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 50M->20M(256M) "
+                   "3.1ms",
+                   2, "broker-2");
+      p.duration_ns = 3'100'000;
+      c.add(p);
+    }
+    for (const auto& e : client) c.add(e);
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << pauses;
+    const auto& evd = bursts[0].evidence;
+    ASSERT_GE(evd.size(), 2u);
+    for (size_t i = 1; i < evd.size(); ++i) EXPECT_LT(evd[i - 1].line, evd[i].line) << pauses;
+    EXPECT_EQ(evd[0].line, client[0].line) << pauses;
+  }
+}
+
 TEST(Correlate, RestartOfAnotherBrokerLosesToTheNamedOne) {
   Correlator c;
   c.add(ev(EventKind::kBrokerStop, T0 - 5 * kSec, "broker-1/server.log",
@@ -98,8 +128,7 @@ TEST(Correlate, RestartOfAnotherBrokerLosesToTheNamedOne) {
 TEST(Correlate, SignalDeathIsACrashButTermDuringStopIsNot) {
   for (bool term : {false, true}) {
     Correlator c;
-    if (term)
-      c.add(ev(EventKind::kBrokerStop, T0, "b/journal", "Stopping kafka.service", 1));
+    if (term) c.add(ev(EventKind::kBrokerStop, T0, "b/journal", "Stopping kafka.service", 1));
     auto killed = ev(EventKind::kProcessKilled, T0 + kSec, "b/journal",
                      term ? "kafka.service: Main process exited, code=killed, status=15/TERM"
                           : "kafka.service: Main process exited, code=killed, status=6/ABRT",
@@ -140,13 +169,14 @@ TEST(Correlate, LongGcPauseExplainsRequestTimeoutsShortOnesDoNot) {
   gc.duration_ns = 38123456000LL;
   c.entities().learn("broker-3", 3);
   c.add(gc);
-  auto shortgc = ev(EventKind::kGcPause, T0 + 30 * kSec, "broker-1/gc.log", "GC(7) Pause Young 45.1ms",
-                    -1, "broker-1");
+  auto shortgc = ev(EventKind::kGcPause, T0 + 30 * kSec, "broker-1/gc.log",
+                    "GC(7) Pause Young 45.1ms", -1, "broker-1");
   shortgc.duration_ns = 45'100'000;
   c.add(shortgc);
   for (int i = 0; i < 4; ++i)
     c.add(ev(EventKind::kRequestTimeout, T0 + (30 + i) * kSec, "clients/a.log",
-             "[Producer clientId=a] Disconnecting from node 3 due to request timeout.", 3, "", "a"));
+             "[Producer clientId=a] Disconnecting from node 3 due to request timeout.", 3, "",
+             "a"));
   auto bursts = c.finish();
   ASSERT_EQ(bursts.size(), 1u);
   EXPECT_EQ(bursts[0].verdict, Verdict::kGcPause);

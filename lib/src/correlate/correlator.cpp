@@ -71,8 +71,18 @@ std::string_view config_field(const Event& e, std::string_view dotted) {
   return e.field(underscored);
 }
 
+// The reorder buffer releases events by time, and events of equal time in
+// the order they arrived (a heap alone is not stable: ties would come out in
+// an order that depends on every other event in it, and evidence lists with
+// them).
+struct Arrived {
+  Event e;
+  uint64_t seq;
+};
 struct ByTime {
-  bool operator()(const Event& a, const Event& b) const { return a.time_ns > b.time_ns; }
+  bool operator()(const Arrived& a, const Arrived& b) const {
+    return a.e.time_ns != b.e.time_ns ? a.e.time_ns > b.e.time_ns : a.seq > b.seq;
+  }
 };
 
 }  // namespace
@@ -82,7 +92,8 @@ struct Correlator::State {
   EntityMap entities;
   detail::BurstBuilder bursts{opts};
   detail::CauseIndex causes{opts, entities};
-  std::priority_queue<Event, std::vector<Event>, ByTime> reorder;
+  std::priority_queue<Arrived, std::vector<Arrived>, ByTime> reorder;
+  uint64_t arrivals = 0;
   int64_t max_seen = INT64_MIN;
   int64_t released_to = INT64_MIN;           // events at or before this were processed
   std::vector<detail::PendingBurst> closed;  // waiting for their causes
@@ -125,8 +136,10 @@ struct Correlator::State {
   }
 
   void release(int64_t upto) {
-    while (!reorder.empty() && reorder.top().time_ns <= upto) {
-      Event e = reorder.top();
+    while (!reorder.empty() && reorder.top().e.time_ns <= upto) {
+      // Moved out before the pop: the heap compares only time and seq, which
+      // a moved-from Event keeps.
+      Event e = std::move(const_cast<Arrived&>(reorder.top()).e);
       reorder.pop();
       process(e);
     }
@@ -244,7 +257,7 @@ void Correlator::add(const Event& e) {
     return;
   }
   s.learn(e);
-  s.reorder.push(e);
+  s.reorder.push({e, s.arrivals++});
   s.max_seen = std::max(s.max_seen, e.time_ns);
   if (s.max_seen - s.opts.lateness_ns > s.released_to) s.release(s.max_seen - s.opts.lateness_ns);
 }
