@@ -7,7 +7,7 @@
 
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
-#include "slim_event.hpp"
+#include "short_pauses.hpp"
 
 namespace logcorr {
 
@@ -15,11 +15,14 @@ namespace {
 
 class Collect final : public EventSink {
  public:
-  void on_event(const Event& e) override { detail::append_event(events, e, true); }
+  void on_event(const Event& e) override {
+    if (!pauses.add(e)) events.push_back(e);
+  }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
   bool short_pauses_slim() const override { return true; }
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
+  detail::ShortPauseTally pauses;
 };
 
 }  // namespace
@@ -71,6 +74,12 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
 
 AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
                                 const AnalyzeOptions& opts) {
+  return detail::correlate_tallied(std::move(events), std::move(inputs), opts, {});
+}
+
+AnalysisReport detail::correlate_tallied(std::vector<Event> events,
+                                         std::vector<InputSummary> inputs,
+                                         const AnalyzeOptions& opts, ShortPauseTally::Extra extra) {
   AnalysisReport rep;
   Correlator c(opts.correlate);
   rep.notes = resolve_entities(events, inputs, opts, c.entities());
@@ -110,6 +119,7 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
     }
     c.add(e);
   }
+  rep.events += extra.valid;
   rep.bursts = c.finish();
   uint64_t in_bursts = 0;
   for (const auto& b : rep.bursts) in_bursts += b.count;
@@ -135,9 +145,9 @@ AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSumm
     rep.notes.push_back(fmt::format(
         "{} isolated symptom event(s) formed no burst (fewer than {} within {} s) and had no cause",
         rep.isolated_symptoms, opts.correlate.min_count, opts.correlate.gap_ns / kNanosPerSecond));
-  if (c.events_ignored() > 0)
+  if (uint64_t ignored = c.events_ignored() + extra.invalid; ignored > 0)
     rep.notes.push_back(
-        fmt::format("{} event(s) had no usable time and were not correlated", c.events_ignored()));
+        fmt::format("{} event(s) had no usable time and were not correlated", ignored));
   rep.inputs = std::move(inputs);
   return rep;
 }
@@ -148,7 +158,9 @@ AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOpti
   bool good = extract_events(inputs, opts, col, diag);
   if (ok) *ok = good;
   if (!good) return {};
-  return correlate_events(std::move(col.events), std::move(col.inputs), opts);
+  auto extra = col.pauses.append_to(col.events);
+  col.pauses.clear();
+  return detail::correlate_tallied(std::move(col.events), std::move(col.inputs), opts, extra);
 }
 
 }  // namespace logcorr

@@ -22,7 +22,7 @@
 #include "logcorr/analyze.hpp"
 #include "logcorr/gc.hpp"
 #include "record_matcher.hpp"
-#include "slim_event.hpp"
+#include "short_pauses.hpp"
 #include "split_extract.hpp"
 
 namespace logcorr {
@@ -141,12 +141,15 @@ namespace {
 // input order.
 class BufferSink final : public EventSink {
  public:
-  void on_event(const Event& e) override { detail::append_event(events, e, slim); }
+  void on_event(const Event& e) override {
+    if (!slim || !pauses.add(e)) events.push_back(e);
+  }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
   bool short_pauses_slim() const override { return slim; }
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
   bool slim = false;  // as the final sink
+  detail::ShortPauseTally pauses;
 };
 
 // Diagnostics from several workers, one at a time.
@@ -279,9 +282,11 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     size_t i = it.input;
     if (it.chunk == kWhole) {
       for (const auto& e : buffers[i].events) sink.on_event(e);
+      buffers[i].pauses.replay(sink);
       for (const auto& in : buffers[i].inputs) sink.on_input(in);
       buffers[i].events = {};
       buffers[i].inputs = {};
+      buffers[i].pauses.clear();
       continue;
     }
     if (it.chunk + 1 < plans[i]->chunks()) continue;  // wait for its last chunk

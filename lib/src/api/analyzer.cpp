@@ -7,7 +7,7 @@
 #include <map>
 
 #include "../analyze/record_matcher.hpp"
-#include "../analyze/slim_event.hpp"
+#include "../analyze/short_pauses.hpp"
 #include "../follow/live_source.hpp"
 
 namespace logcorr {
@@ -16,10 +16,13 @@ namespace {
 
 class Collect final : public EventSink {
  public:
-  void on_event(const Event& e) override { detail::append_event(events, e, slim); }
+  void on_event(const Event& e) override {
+    if (!slim || !pauses.add(e)) events.push_back(e);
+  }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
   bool short_pauses_slim() const override { return slim; }
   bool slim = false;  // unless the caller keeps the events
+  detail::ShortPauseTally pauses;
   std::vector<Event> events;
   std::vector<InputSummary> inputs;
 };
@@ -135,7 +138,10 @@ AnalyzerResult Analyzer::run() {
                        [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
       res.events = std::move(ev);
     }
-    res.report = correlate_events(std::move(all.events), std::move(all.inputs), s.opts);
+    auto extra = all.pauses.append_to(all.events);
+    all.pauses.clear();
+    res.report =
+        detail::correlate_tallied(std::move(all.events), std::move(all.inputs), s.opts, extra);
   }
   // Ready for the next run: same options, no inputs.
   auto next = std::make_unique<State>();
