@@ -51,7 +51,15 @@ struct Matcher::Impl {
   std::vector<Compiled> pats;
   std::vector<std::string> literals;
   std::vector<std::vector<uint32_t>> lit_to_pats;
-  std::unique_ptr<detail::LiteralScanner> scanner;
+  std::unique_ptr<detail::WindowScanner> scanner;  // every literal
+  // Per layout, made on first use: the literals of the patterns that apply
+  // to it (a GC log is not searched for client wording, nor a client log
+  // for GC pauses): fewer literals, longer windows, fewer stops.
+  struct LayoutScanner {
+    std::unique_ptr<detail::WindowScanner> scanner;
+    std::vector<uint32_t> literal;  // the scanner's literal i is literals[literal[i]]
+  };
+  std::vector<std::unique_ptr<LayoutScanner>> by_layout;
   // Scratch, reused per record.
   std::vector<uint64_t> cand;  // bitset over pats
   std::vector<uint32_t> cand_list;
@@ -60,6 +68,26 @@ struct Matcher::Impl {
     for (const std::string& b : opts.broker_units)
       if (icontains(unit, b)) return true;
     return false;
+  }
+
+  const LayoutScanner& scanner_for(Layout layout) {
+    const auto k = static_cast<size_t>(layout);
+    if (k >= by_layout.size()) by_layout.resize(k + 1);
+    if (!by_layout[k]) {
+      auto ls = std::make_unique<LayoutScanner>();
+      const uint64_t lbit = detail::layout_bit(layout);
+      std::vector<std::string> lits;
+      for (uint32_t li = 0; li < literals.size(); ++li)
+        for (uint32_t pi : lit_to_pats[li])
+          if (pats[pi].layouts & lbit) {
+            lits.push_back(literals[li]);
+            ls->literal.push_back(li);
+            break;
+          }
+      ls->scanner = std::make_unique<detail::WindowScanner>(lits);
+      by_layout[k] = std::move(ls);
+    }
+    return *by_layout[k];
   }
 
   size_t run(std::string_view msg, const Record* rec, Layout layout, std::vector<Event>& out);
@@ -124,7 +152,7 @@ Matcher::Matcher(const PatternSet& set, MatcherOptions opts, DiagnosticSink* dia
       c.args[i] = RE2::Arg(&c.groups[i]);
       c.arg_ptrs[i] = &c.args[i];
     }
-  p_->scanner = std::make_unique<detail::LiteralScanner>(p_->literals);
+  p_->scanner = std::make_unique<detail::WindowScanner>(p_->literals);
   p_->cand.assign((p_->pats.size() + 63) / 64, 0);
   p_->cand_list.reserve(p_->pats.size());
 }
@@ -156,7 +184,9 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
                           std::vector<Event>& out) {
   const uint64_t lbit = detail::layout_bit(layout);
   cand_list.clear();
-  scanner->scan(msg, [&](uint32_t lit) {
+  const LayoutScanner& ls = scanner_for(layout);
+  ls.scanner->scan(msg, [&](uint32_t k) {
+    const uint32_t lit = ls.literal[k];
     for (uint32_t pi : lit_to_pats[lit]) {
       uint64_t& w = cand[pi >> 6];
       const uint64_t b = uint64_t{1} << (pi & 63);

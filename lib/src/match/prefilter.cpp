@@ -1,6 +1,7 @@
 #include "match/prefilter.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <numeric>
 
@@ -48,6 +49,72 @@ LiteralScanner::LiteralScanner(const std::vector<std::string>& literals)
     key_.push_back(k);
     bits_[k >> 6] |= uint64_t{1} << (k & 63);
   }
+}
+
+WindowScanner::WindowScanner(const std::vector<std::string>& literals)
+    : lits_(literals), off_(literals.size(), 0) {
+  constexpr size_t kMinWindow = 4, kMaxWindow = 8;
+  std::vector<std::string> shorts;
+  size_t m = kMaxWindow;
+  bool any_long = false;
+  for (uint32_t i = 0; i < lits_.size(); ++i) {
+    const size_t len = lits_[i].size();
+    if (len < kMinWindow) {
+      if (len >= 2) {
+        shorts.push_back(lits_[i]);
+        short_ids_.push_back(i);
+      }
+      continue;
+    }
+    any_long = true;
+    m = std::min(m, len);
+  }
+  if (!shorts.empty()) short_ = std::make_unique<LiteralScanner>(shorts);
+  if (!any_long) return;
+  m_ = m;
+  // A window ends in a block of the scan (its last two bytes): the one that
+  // stops the scan. Rarest-looking last block wins; then the rarest window.
+  auto cost = [](const unsigned char* w, size_t len) {
+    int last = commonness(w[len - 2]) + commonness(w[len - 1]);
+    int all = 0;
+    for (size_t k = 0; k < len; ++k) all += commonness(w[k]);
+    return last * 1000 + all;
+  };
+  shift_.assign(65536, static_cast<uint8_t>(m - 1));
+  for (uint32_t i = 0; i < lits_.size(); ++i) {
+    const std::string& l = lits_[i];
+    if (l.size() < kMinWindow) continue;
+    const auto* u = reinterpret_cast<const unsigned char*>(l.data());
+    int best = INT32_MAX;
+    for (size_t k = 0; k + m <= l.size(); ++k) {
+      int c = cost(u + k, m);
+      if (c < best) {
+        best = c;
+        off_[i] = static_cast<uint32_t>(k);
+      }
+    }
+    const unsigned char* w = u + off_[i];
+    for (size_t j = 0; j + 1 < m; ++j) {
+      const uint16_t key = static_cast<uint16_t>(w[j] | (w[j + 1] << 8));
+      shift_[key] = std::min<uint8_t>(shift_[key], static_cast<uint8_t>(m - 2 - j));
+    }
+    order_.push_back(i);
+  }
+  auto key_of = [&](uint32_t i) {
+    const auto* w = reinterpret_cast<const unsigned char*>(lits_[i].data()) + off_[i];
+    return static_cast<uint16_t>(w[m_ - 2] | (w[m_ - 1] << 8));
+  };
+  std::sort(order_.begin(), order_.end(),
+            [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
+  for (uint32_t i : order_) key_.push_back(key_of(i));
+}
+
+WindowScanner::~WindowScanner() = default;
+
+bool WindowScanner::any(std::string_view text) const {
+  bool hit = false;
+  scan(text, [&](uint32_t) { hit = true; });
+  return hit;
 }
 
 bool LiteralScanner::any(std::string_view text) const {

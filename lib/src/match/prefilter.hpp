@@ -18,6 +18,7 @@
 
 #include <re2/set.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -79,6 +80,109 @@ bool LiteralScanner::scan(std::string_view text, F&& on_hit) const {
       }
     }
   }
+  return found;
+}
+
+// WindowScanner: the Matcher's prefilter. Wu-Manber's idea over one window
+// of M bytes per literal (M = the shortest literal's length, 4 to 8): a
+// 64 Ki-entry table says, for every two-byte block, how far the nearest
+// window end can be from it, and the scan skips that far (up to M-1 bytes)
+// instead of probing every position; on log text most steps skip. Only
+// where the last two bytes of some window occur does it compare literals.
+// Each window is the substring of its literal whose last two bytes look
+// rarest (see LiteralScanner), so that ordinary words seldom stop the scan.
+// Literals under 4 bytes go to a LiteralScanner of their own.
+class WindowScanner {
+ public:
+  explicit WindowScanner(const std::vector<std::string>& literals);
+  ~WindowScanner();
+  // As LiteralScanner::scan.
+  template <class F>
+  bool scan(std::string_view text, F&& on_hit) const;
+  bool any(std::string_view text) const;
+  size_t window() const { return m_; }
+
+ private:
+  size_t m_ = 0;                // window length; 0 when no literal has 4+ bytes
+  std::vector<uint8_t> shift_;  // 65536 entries
+  // Windows sorted by their last two bytes: key_[i] for literal order_[i].
+  std::vector<uint16_t> key_;
+  std::vector<uint32_t> order_;
+  std::vector<std::string> lits_;
+  std::vector<uint32_t> off_;  // per literal: where its window starts
+  std::unique_ptr<LiteralScanner> short_;
+  std::vector<uint32_t> short_ids_;  // short_'s literal i is literal short_ids_[i]
+};
+
+template <class F>
+bool WindowScanner::scan(std::string_view text, F&& on_hit) const {
+  bool found = false;
+  if (short_) found = short_->scan(text, [&](uint32_t i) { on_hit(short_ids_[i]); });
+  const size_t m = m_;
+  const size_t n = text.size();
+  if (m == 0 || n < m) return found;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const uint8_t* shift = shift_.data();
+  auto block = [s](size_t p) { return static_cast<uint16_t>(s[p - 1] | (s[p] << 8)); };
+  // Compares the literals whose window's last two bytes end at p.
+  auto verify = [&](size_t p, uint16_t key) {
+    size_t lo = 0, hi = key_.size();
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (key_[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    const size_t ws = p + 1 - m;  // window start in the text
+    for (; lo < key_.size() && key_[lo] == key; ++lo) {
+      const uint32_t li = order_[lo];
+      const std::string& lit = lits_[li];
+      const size_t off = off_[li];
+      if (off > ws) continue;
+      const size_t at = ws - off;
+      if (lit.size() <= n - at && std::memcmp(s + at, lit.data(), lit.size()) == 0) {
+        found = true;
+        on_hit(li);
+      }
+    }
+  };
+  // Each step waits for a text load and then a table load before it knows
+  // where the next one is: latency, not throughput, bounds a single chain.
+  // So a longer text is scanned as two halves at once, two independent
+  // chains the CPU overlaps: the first tries window ends before `mid`, the
+  // second those from `mid` on, so every window end is tried exactly once.
+  // (Four chains measured no faster: log records are too short.)
+  auto chain = [&](size_t q, size_t end) {
+    while (q < end) {
+      const uint16_t k = block(q);
+      const uint8_t sh = shift[k];
+      if (sh != 0) [[likely]] {
+        q += sh;
+        continue;
+      }
+      verify(q, k);
+      ++q;
+    }
+  };
+  if (n < 4 * m + 32) {
+    chain(m - 1, n);
+    return found;
+  }
+  const size_t mid = n / 2;
+  size_t pa = m - 1, pb = mid;
+  while (pa < mid && pb < n) {
+    const uint16_t ka = block(pa), kb = block(pb);
+    uint8_t sa = shift[ka], sb = shift[kb];
+    if ((sa == 0) | (sb == 0)) [[unlikely]] {
+      if (sa == 0) verify(pa, ka), sa = 1;
+      if (sb == 0) verify(pb, kb), sb = 1;
+    }
+    pa += sa;
+    pb += sb;
+  }
+  chain(pa, mid);
+  chain(pb, n);
   return found;
 }
 
