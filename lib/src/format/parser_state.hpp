@@ -30,6 +30,20 @@ struct RecordParser::State {
   // Lock-on: index of the Java stamp shape that parsed last.
   int java_shape = -1;
 
+  // Minute cache for resolve(): consecutive records mostly share date, hour
+  // and minute, so the calendar and zone arithmetic is done once per minute.
+  // Filled only where every second of the minute has one reading (an explicit
+  // offset, or a zone with no DST change inside the minute).
+  struct MinuteCache {
+    bool valid = false;
+    int64_t year = 0;
+    unsigned month = 0, day = 0, hour = 0, minute = 0;
+    uint8_t zone_kind = 0;
+    int32_t offset_s = 0;
+    int64_t utc_minute = 0;  // UTC seconds of the minute's start
+    ZoneSource zs = ZoneSource::kNone;
+  } minute_cache;
+
   bool warned_gap = false;
   int diag_count = 0;
   uint64_t cur_line = 0;

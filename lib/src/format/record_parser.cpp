@@ -62,6 +62,17 @@ int64_t now_ns() {
 }  // namespace
 
 bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
+  MinuteCache& mc = minute_cache;
+  if (mc.valid && st.year == mc.year && st.minute == mc.minute && st.hour == mc.hour &&
+      st.day == mc.day && st.month == mc.month && st.second <= 60 && st.zone_kind == mc.zone_kind &&
+      (st.zone_kind != fmt::Stamp::kOffset || st.offset_s == mc.offset_s)) {
+    out.utc_ns = (mc.utc_minute + st.second) * kNanosPerSecond + st.frac_ns;
+    out.precision = st.precision;
+    out.zone = mc.zs;
+    out.year_inferred = false;
+    out.unanchored = false;
+    return true;
+  }
   int64_t year = st.year;
   bool inferred = false;
   if (year == 0) {
@@ -122,6 +133,28 @@ bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
   out.zone = zs;
   out.year_inferred = inferred;
   out.unanchored = false;
+  if (!inferred && st.zone_kind != fmt::Stamp::kAbbrev) {
+    // Cacheable when all 60 seconds of this minute read alike.
+    const int64_t local_minute = *secs - st.second;
+    bool uniform = st.zone_kind == fmt::Stamp::kOffset;
+    if (!uniform) {
+      const LocalToUtc a = zone->to_utc(local_minute), b = zone->to_utc(local_minute + 60);
+      uniform = a.kind == LocalToUtc::kUnique && b.kind == LocalToUtc::kUnique &&
+                a.earlier - local_minute == b.earlier - (local_minute + 60);
+    }
+    mc.valid = uniform;
+    if (uniform) {
+      mc.year = st.year;
+      mc.month = st.month;
+      mc.day = st.day;
+      mc.hour = st.hour;
+      mc.minute = st.minute;
+      mc.zone_kind = st.zone_kind;
+      mc.offset_s = st.offset_s;
+      mc.utc_minute = utc - st.second;
+      mc.zs = zs;
+    }
+  }
   return true;
 }
 

@@ -106,7 +106,14 @@ WindowScanner::WindowScanner(const std::vector<std::string>& literals)
   };
   std::sort(order_.begin(), order_.end(),
             [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
-  for (uint32_t i : order_) key_.push_back(key_of(i));
+  for (uint32_t i : order_) {
+    key_.push_back(key_of(i));
+    const auto* w = reinterpret_cast<const unsigned char*>(lits_[i].data()) + off_[i];
+    uint64_t v = 0;
+    for (size_t k = 0; k < m_; ++k) v |= uint64_t{w[k]} << (8 * k);
+    const uint32_t h = window_hash(v);
+    window_bits_[h >> 6] |= uint64_t{1} << (h & 63);
+  }
 }
 
 WindowScanner::~WindowScanner() = default;

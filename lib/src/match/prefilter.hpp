@@ -112,6 +112,24 @@ class WindowScanner {
   std::vector<uint32_t> off_;  // per literal: where its window starts
   std::unique_ptr<LiteralScanner> short_;
   std::vector<uint32_t> short_ids_;  // short_'s literal i is literal short_ids_[i]
+  // A stop is where some window's last two bytes are; most stops are not a
+  // window (log text is full of "me", "ti", "or"). Before any search, the
+  // M bytes there are hashed into this 4096-bit set of the windows' hashes.
+  uint64_t window_bits_[64] = {};
+  static uint32_t window_hash(uint64_t w) {
+    return static_cast<uint32_t>((w * 0x9E3779B97F4A7C15ull) >> 52);
+  }
+  // The M bytes ending at text[p], little-endian, as a number.
+  uint64_t window_at(const unsigned char* s, size_t p) const {
+    uint64_t v;
+    if (p >= 7) {
+      std::memcpy(&v, s + p - 7, 8);
+      return m_ == 8 ? v : v >> (8 * (8 - m_));
+    }
+    v = 0;
+    for (size_t k = 0; k < m_; ++k) v |= uint64_t{s[p + 1 - m_ + k]} << (8 * k);
+    return v;
+  }
 };
 
 template <class F>
@@ -126,6 +144,8 @@ bool WindowScanner::scan(std::string_view text, F&& on_hit) const {
   auto block = [s](size_t p) { return static_cast<uint16_t>(s[p - 1] | (s[p] << 8)); };
   // Compares the literals whose window's last two bytes end at p.
   auto verify = [&](size_t p, uint16_t key) {
+    const uint32_t h = window_hash(window_at(s, p));
+    if (!((window_bits_[h >> 6] >> (h & 63)) & 1)) return;
     size_t lo = 0, hi = key_.size();
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
