@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <regex>
 #include <thread>
@@ -233,6 +234,36 @@ TEST(Analyzer, GarbageBytesAreSurvivedAndTheRunGoesOn) {
   bool named = false;
   for (const auto& d : a.diagnostics()) named |= d.path.find("/nonexistent/") != std::string::npos;
   EXPECT_TRUE(named) << "the missing path is named";
+}
+
+TEST(Analyzer, InputsWithoutTimeAreNamedInTheNotes) {
+  // journalctl -o cat prints bare messages: the events are found but cannot
+  // be placed in time, and the report says which input and why.
+  const fs::path dir = fs::temp_directory_path() / "logcorr-untimed-test";
+  fs::create_directories(dir);
+  const fs::path f = dir / "broker-2-journal.cat.txt";
+  {
+    std::ofstream out(f);
+    out << "Stopping kafka.service - Apache Kafka server (broker)...\n"
+           "Stopped kafka.service - Apache Kafka server (broker).\n"
+           "Started kafka.service - Apache Kafka server (broker).\n";
+  }
+  AnalyzeOptions o = base_options();
+  o.open.reader.layout = Layout::kJournalCat;
+  Analyzer a(o);
+  a.add_path(f.string());
+  AnalyzerResult r = a.run();
+  ASSERT_TRUE(r.ok);
+  bool named = false, counted = false;
+  for (const std::string& n : r.report.notes) {
+    named |= n.find(
+                 "broker-2-journal.cat.txt: no record has a time stamp (journalctl -o cat); "
+                 "its 3 event(s)") != std::string::npos;
+    counted |= n.find("3 event(s) had no usable time") != std::string::npos;
+  }
+  EXPECT_TRUE(named);
+  EXPECT_TRUE(counted);
+  fs::remove_all(dir);
 }
 
 TEST(Analyzer, ReusableAfterRun) {

@@ -97,8 +97,12 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
   for (size_t i = 0; i < inputs.size(); ++i)
     input_index.emplace(inputs[i].coverage.input, static_cast<uint32_t>(i));
   rep.symptom_clients.emplace_back();
+  uint64_t untimed = 0;
   for (const auto& e : events) {
-    if (!e.time_valid) continue;
+    if (!e.time_valid) {
+      ++untimed;
+      continue;
+    }
     ++rep.events;
     if (is_symptom(e.kind)) {
       ++rep.symptoms;
@@ -145,7 +149,22 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
     rep.notes.push_back(fmt::format(
         "{} isolated symptom event(s) formed no burst (fewer than {} within {} s) and had no cause",
         rep.isolated_symptoms, opts.correlate.min_count, opts.correlate.gap_ns / kNanosPerSecond));
-  if (uint64_t ignored = c.events_ignored() + extra.invalid; ignored > 0)
+  // An input none of whose records carries a time (journalctl -o cat, a
+  // copy of bare messages) still yields events, but nothing can place them.
+  for (const auto& in : inputs) {
+    if (in.records == 0 || in.zone_source != "none") continue;
+    if (in.layout.rfind("gc-", 0) == 0)
+      rep.notes.push_back(fmt::format(
+          "{}: uptime stamps only and no JVM start known; its {} event(s) are left out of the "
+          "time line (give --jvm-start TIME, or a GC log decorated with time)",
+          in.coverage.input, in.events));
+    else
+      rep.notes.push_back(fmt::format(
+          "{}: no record has a time stamp{}; its {} event(s) are left out of the time line "
+          "(give the log with its stamps, e.g. journalctl -o short-iso or -o json)",
+          in.coverage.input, in.layout == "journal-cat" ? " (journalctl -o cat)" : "", in.events));
+  }
+  if (uint64_t ignored = untimed + c.events_ignored() + extra.invalid; ignored > 0)
     rep.notes.push_back(
         fmt::format("{} event(s) had no usable time and were not correlated", ignored));
   rep.inputs = std::move(inputs);
