@@ -153,9 +153,13 @@ bool scan_ctime(std::string_view s, size_t pos, Stamp& st) {
 size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end) {
   if (cri_stamp_end) *cri_stamp_end = 0;
   // CRI: "2026-06-29T14:22:08.455123456Z stdout F "
+  // The stamp is at most 35 bytes (RFC 3339 with nanoseconds and an offset):
+  // look for the stream name first, so ordinary ISO-stamped lines are not
+  // scanned twice.
   Stamp st;
-  if (line.size() > 30 && scan_iso(line, 0, st) && st.zone_kind == Stamp::kOffset &&
-      st.end < line.size() && line[st.end] == ' ') {
+  if (line.size() > 30 && is_digit(line[0]) &&
+      line.substr(0, 48).find(" std") != std::string_view::npos && scan_iso(line, 0, st) &&
+      st.zone_kind == Stamp::kOffset && st.end < line.size() && line[st.end] == ' ') {
     std::string_view rest = line.substr(st.end + 1);
     for (std::string_view stream : {std::string_view("stdout "), std::string_view("stderr ")}) {
       if (rest.size() >= 9 && rest.substr(0, 7) == stream && (rest[7] == 'F' || rest[7] == 'P') &&
