@@ -97,6 +97,16 @@ TEST(JavaStamps, TimeOnlyTakesDateFromContext) {
   }
   EXPECT_EQ(got[1], "2026-06-29T23:59:59.500Z");
   EXPECT_EQ(got[2], "2026-06-30T00:00:00.250Z");  // passed midnight
+  // A dated stamp of the old day after that sets the context back to it.
+  for (const char* l : {"[2026-06-29 23:59:59,900] INFO dated again", "23:59:59.950 [main] z"}) {
+    RawRecord raw;
+    raw.text = l;
+    Record rec;
+    p.parse(raw, rec);
+    got.push_back(utc(rec.time));
+  }
+  EXPECT_EQ(got[3], "2026-06-29T23:59:59.900Z");
+  EXPECT_EQ(got[4], "2026-06-29T23:59:59.950Z");
   // Without context: the reference instant's date.
   ParseOptions o;
   o.reference_ns = *civil_to_seconds(2026, 3, 5, 12, 0, 0) * kNanosPerSecond;

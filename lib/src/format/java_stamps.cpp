@@ -31,22 +31,32 @@ bool try_shape(int shape, std::string_view s, fmt::Stamp& st) {
 
 void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   std::string_view text = raw.text;
-  size_t cri_end = 0;
-  size_t wp = fmt::wrapper_prefix(text, &cri_end);
-  std::string_view body = text.substr(wp);
-  out.message = body;
-  if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
-
   fmt::Stamp st;
   int found = -1;
-  if (java_shape >= 0 && try_shape(java_shape, body, st)) {
+  size_t cri_end = 0;
+  std::string_view body = text;
+  // The shape that parsed last, right at the start of the line: then there
+  // is no container wrapper to look for (none starts like these), except a
+  // CRI one, whose own stamp is ISO at the start of the line.
+  if (java_shape >= 0 && java_shape != kIsoAtStart && try_shape(java_shape, text, st)) {
     found = java_shape;
+    out.message = body;
   } else {
-    for (int sh = 0; sh < kShapeCount; ++sh) {
-      st = fmt::Stamp{};
-      if (sh != java_shape && try_shape(sh, body, st)) {
-        found = sh;
-        break;
+    st = fmt::Stamp{};
+    body = text.substr(fmt::wrapper_prefix(text, &cri_end));
+    out.message = body;
+    if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
+  }
+  if (found < 0) {
+    if (java_shape >= 0 && try_shape(java_shape, body, st)) {
+      found = java_shape;
+    } else {
+      for (int sh = 0; sh < kShapeCount; ++sh) {
+        st = fmt::Stamp{};
+        if (sh != java_shape && try_shape(sh, body, st)) {
+          found = sh;
+          break;
+        }
       }
     }
   }
@@ -64,8 +74,10 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
       out.time = RecordTime{};
       return;
     }
-    auto d = days_from_civil(st.year, st.month, st.day);
-    ctx_day = d;
+    if (st.year != ctx_date.year || st.month != ctx_date.month || st.day != ctx_date.day) {
+      ctx_day = days_from_civil(st.year, st.month, st.day);
+      ctx_date = CivilDate{st.year, st.month, st.day};
+    }
     last_time_only_sod = -1;
     return;
   }
@@ -81,9 +93,13 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
     int64_t ref_s = ref / kNanosPerSecond;
     int64_t local = ref_s + zone->offset_at(ref_s);
     ctx_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    ctx_date = CivilDate{0, 0, 0};
   }
   int64_t sod = int64_t(st.hour) * 3600 + st.minute * 60 + st.second;
-  if (last_time_only_sod >= 0 && sod < last_time_only_sod - 12 * 3600) ++ctx_day;
+  if (last_time_only_sod >= 0 && sod < last_time_only_sod - 12 * 3600) {
+    ++ctx_day;
+    ctx_date = CivilDate{0, 0, 0};  // no longer the last dated stamp's day
+  }
   last_time_only_sod = sod;
   CivilDate cd = civil_from_days(ctx_day);
   st.year = cd.year;

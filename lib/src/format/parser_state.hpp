@@ -22,6 +22,7 @@ struct RecordParser::State {
   int64_t last_yearless_local = INT64_MIN;
   // Time-only stamps: local day (days since epoch) from context.
   int64_t ctx_day = INT64_MIN;
+  CivilDate ctx_date{0, 0, 0};  // the date ctx_day was computed from
   int64_t last_time_only_sod = -1;
   // Previous valid UTC instant (ambiguous local times pick the monotonic candidate).
   int64_t prev_utc_ns = INT64_MIN;

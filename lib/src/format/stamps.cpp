@@ -156,9 +156,14 @@ size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end) {
   // The stamp is at most 35 bytes (RFC 3339 with nanoseconds and an offset):
   // look for the stream name first, so ordinary ISO-stamped lines are not
   // scanned twice.
+  auto stream_after_stamp = [](std::string_view l) {
+    const size_t end = std::min<size_t>(l.size(), 48);
+    for (size_t i = 19; i + 4 < end; ++i)
+      if (l[i] == ' ' && l[i + 1] == 's' && l[i + 2] == 't' && l[i + 3] == 'd') return true;
+    return false;
+  };
   Stamp st;
-  if (line.size() > 30 && is_digit(line[0]) &&
-      line.substr(0, 48).find(" std") != std::string_view::npos && scan_iso(line, 0, st) &&
+  if (line.size() > 30 && is_digit(line[0]) && stream_after_stamp(line) && scan_iso(line, 0, st) &&
       st.zone_kind == Stamp::kOffset && st.end < line.size() && line[st.end] == ' ') {
     std::string_view rest = line.substr(st.end + 1);
     for (std::string_view stream : {std::string_view("stdout "), std::string_view("stderr ")}) {
