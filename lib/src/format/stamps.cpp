@@ -158,8 +158,8 @@ size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end) {
   // scanned twice.
   auto stream_after_stamp = [](std::string_view l) {
     const size_t end = std::min<size_t>(l.size(), 48);
-    for (size_t i = 19; i + 4 < end; ++i)
-      if (l[i] == ' ' && l[i + 1] == 's' && l[i + 2] == 't' && l[i + 3] == 'd') return true;
+    for (size_t i = 19; i + 4 < end; ++i)  // the stamp has no space in it
+      if (l[i] == ' ') return l[i + 1] == 's' && l[i + 2] == 't' && l[i + 3] == 'd';
     return false;
   };
   Stamp st;
