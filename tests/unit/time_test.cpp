@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <cstdlib>
 #include <ctime>
 #include <random>
@@ -60,6 +62,28 @@ TEST(Civil, RoundTripWideRange) {
   for (int64_t y : {-1'000'000LL, -4713LL, 1LL, 9999LL, 1'000'000LL}) {
     EXPECT_EQ(civil_from_days(days_from_civil(y, 2, 28)).year, y);
   }
+}
+
+TEST(Civil, AgreesWithBoostDateTimeOnEveryRepresentableDay) {
+  // The hot path converts dates with three integer operations (no
+  // exceptions, no tables); Boost.DateTime's Gregorian calendar is the
+  // reference it must agree with on every day a stamp can name.
+  const boost::gregorian::date epoch(1970, 1, 1);
+  for (boost::gregorian::date d(static_cast<unsigned short>(kMinYear), 1, 1);
+       d <= boost::gregorian::date(static_cast<unsigned short>(kMaxYear), 12, 31);
+       d += boost::gregorian::days(1)) {
+    const auto ymd = d.year_month_day();
+    const int64_t want = (d - epoch).days();
+    ASSERT_EQ(days_from_civil(ymd.year, ymd.month, ymd.day), want) << d;
+    const CivilDate c = civil_from_days(want);
+    ASSERT_EQ(c.year, ymd.year) << d;
+    ASSERT_EQ(c.month, ymd.month.as_number()) << d;
+    ASSERT_EQ(c.day, ymd.day.as_number()) << d;
+    ASSERT_EQ(civil_to_seconds(ymd.year, ymd.month, ymd.day, 12, 0, 0), want * 86400 + 43200) << d;
+  }
+  // Outside those years no instant fits in int64 nanoseconds: rejected.
+  EXPECT_FALSE(civil_to_seconds(kMinYear - 1, 12, 31, 0, 0, 0));
+  EXPECT_FALSE(civil_to_seconds(kMaxYear + 1, 1, 1, 0, 0, 0));
 }
 
 TEST(Civil, ValidatesFields) {
