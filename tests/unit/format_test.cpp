@@ -304,6 +304,34 @@ TEST(BadInput, YearsPastNanosecondRangeAreOutOfRangeNotOverflow) {
   }
 }
 
+TEST(BadInput, HugeEpochAndUptimeFieldsAreNoTimeNotOverflow) {
+  // Found by fuzz_format: __REALTIME_TIMESTAMP microseconds times 1000 past
+  // int64; and the same for GC uptime decorators anchored to a start.
+  for (Layout l : {Layout::kJournalJson}) {
+    One o = parse_one(l, R"({"__REALTIME_TIMESTAMP":"11778566200263387","MESSAGE":"x"})");
+    EXPECT_FALSE(o.time.valid());
+    EXPECT_EQ(o.message, "x");
+  }
+  One e = parse_one(Layout::kJournalExport, "__REALTIME_TIMESTAMP=11778566200263387\nMESSAGE=x\n");
+  EXPECT_FALSE(e.time.valid());
+  // A GC line with a wall clock teaches the JVM start; an absurd uptime on a
+  // later line must not overflow when added to it.
+  ParseOptions o;
+  RecordParser p(Layout::kGcUnified, o);
+  for (const char* l : {"[2026-06-29T14:22:05.123+0000][5.000s][info][gc] Using G1",
+                        "[9000000000.000s][info][gc] GC(1) Pause Young (Normal) 3.1ms",
+                        "[9223372036854775000ns][info][gc] GC(2) Pause Young (Normal) 3.1ms"}) {
+    RawRecord raw;
+    raw.text = l;
+    Record rec;
+    p.parse(raw, rec);  // UBSan is the judge; the first line has its time
+  }
+  EXPECT_EQ(utc(parse_one(Layout::kJournalJson,
+                          R"({"__REALTIME_TIMESTAMP":"1782742928455123","MESSAGE":"x"})")
+                    .time),
+            "2026-06-29T14:22:08.455123Z");
+}
+
 std::vector<std::string> parse_lines(Layout layout, const std::vector<std::string>& lines,
                                      ParseOptions o) {
   RecordParser p(layout, std::move(o));

@@ -23,6 +23,12 @@ struct Stamp {
   size_t end = 0;  // index just past the stamp
 };
 
+// v * unit into out; false when it does not fit in 64 bits (a corrupt
+// field is no time, not an overflow).
+inline bool scale(int64_t v, int64_t unit, int64_t& out) {
+  return !__builtin_mul_overflow(v, unit, &out);
+}
+
 inline bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }

@@ -56,15 +56,17 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
     int64_t v;
     if (d.size() > 2 && d.substr(d.size() - 2) == "ms" &&
         scan_integer(d.substr(0, d.size() - 2), v)) {
+      int64_t ns;
+      if (!fmt::scale(v, kNanosPerMilli, ns)) continue;
       if (v >= kEpochMillisFloor) {
         if (!have_wall) {
-          out.time.utc_ns = v * kNanosPerMilli;
+          out.time.utc_ns = ns;
           out.time.precision = Precision::kMilli;
           out.time.zone = ZoneSource::kExplicit;
           have_wall = true;
         }
       } else if (uptime < 0) {
-        uptime = v * kNanosPerMilli;
+        uptime = ns;
         up_prec = Precision::kMilli;
       }
       continue;
@@ -99,7 +101,10 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
   out.message = s.substr(m);
   if (have_wall) {
     out.time.uptime_ns = uptime;
-    if (uptime >= 0 && !opts.jvm_start_ns) jvm_start_ns = out.time.utc_ns - uptime;
+    int64_t start;
+    if (uptime >= 0 && !opts.jvm_start_ns &&
+        !__builtin_sub_overflow(out.time.utc_ns, uptime, &start))
+      jvm_start_ns = start;
   } else if (uptime >= 0) {
     set_uptime(uptime, up_prec, jvm_start_ns, out.time);
   }
@@ -125,7 +130,9 @@ void RecordParser::State::parse_gc_legacy(const RawRecord& raw, Record& out) {
   if (have_wall) {
     if (have_uptime) {
       out.time.uptime_ns = ns;
-      if (!opts.jvm_start_ns) jvm_start_ns = out.time.utc_ns - ns;
+      int64_t start;
+      if (!opts.jvm_start_ns && !__builtin_sub_overflow(out.time.utc_ns, ns, &start))
+        jvm_start_ns = start;
     }
   } else if (have_uptime) {
     set_uptime(ns, p, jvm_start_ns, out.time);

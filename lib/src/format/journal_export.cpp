@@ -51,13 +51,14 @@ struct JournalFields {
   void finish(Record& out, bool set_time) {
     if (out.meta.pid == 1 && !unit_field.empty()) out.meta.unit = unit_field;
     int64_t shown = source_rt >= 0 ? source_rt : realtime;
-    if (set_time && shown >= 0) {
-      out.time.utc_ns = shown * kNanosPerMicro;
+    int64_t ns;
+    if (set_time && shown >= 0 && fmt::scale(shown, kNanosPerMicro, ns)) {
+      out.time.utc_ns = ns;
       out.time.precision = Precision::kMicro;
       out.time.zone = ZoneSource::kExplicit;
     }
     int64_t m = source_mono >= 0 ? source_mono : mono;
-    if (m >= 0) out.time.uptime_ns = m * kNanosPerMicro;
+    if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
   }
 };
 

@@ -93,13 +93,14 @@ void RecordParser::State::parse_journal_json(std::string_view text, Record& out)
   // PID 1 writes about a unit; UNIT= names it (init.scope is not interesting).
   if (out.meta.pid == 1 && !unit_field.empty()) out.meta.unit = unit_field;
   int64_t shown = source_rt >= 0 ? source_rt : realtime;
-  if (shown >= 0) {
-    out.time.utc_ns = shown * kNanosPerMicro;
+  int64_t ns;
+  if (shown >= 0 && fmt::scale(shown, kNanosPerMicro, ns)) {
+    out.time.utc_ns = ns;
     out.time.precision = Precision::kMicro;
     out.time.zone = ZoneSource::kExplicit;
   }
   int64_t m = source_mono >= 0 ? source_mono : mono;
-  if (m >= 0) out.time.uptime_ns = m * kNanosPerMicro;
+  if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
 }
 
 }  // namespace logcorr

@@ -162,8 +162,9 @@ void RecordParser::State::set_uptime(int64_t uptime_ns, Precision p, std::option
                                      RecordTime& out) {
   out.uptime_ns = uptime_ns;
   out.precision = p;
-  if (start) {
-    out.utc_ns = *start + uptime_ns;
+  int64_t utc;
+  if (start && !__builtin_add_overflow(*start, uptime_ns, &utc)) {
+    out.utc_ns = utc;
     out.zone = ZoneSource::kExplicit;
     out.unanchored = false;
   } else {
