@@ -326,6 +326,12 @@ TEST(BadInput, HugeEpochAndUptimeFieldsAreNoTimeNotOverflow) {
     Record rec;
     p.parse(raw, rec);  // UBSan is the judge; the first line has its time
   }
+  // 19-digit seconds (epoch or uptime): no time, no overflow while reading.
+  EXPECT_FALSE(parse_one(Layout::kLibrdkafka, "%3|9999999999999999999.123|FAIL|rdkafka#p-1| x")
+                   .time.valid());
+  EXPECT_FALSE(
+      parse_one(Layout::kLibrdkafka, "%3|999999999999999999.123|FAIL|rdkafka#p-1| x").time.valid());
+  EXPECT_EQ(parse_one(Layout::kDmesg, "[9999999999999999999.000000] oom").time.uptime_ns, -1);
   EXPECT_EQ(utc(parse_one(Layout::kJournalJson,
                           R"({"__REALTIME_TIMESTAMP":"1782742928455123","MESSAGE":"x"})")
                     .time),

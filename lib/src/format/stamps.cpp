@@ -6,9 +6,11 @@ namespace logcorr::fmt {
 size_t scan_decimal_ns(std::string_view s, size_t pos, int64_t& ns, Precision& prec, char point) {
   size_t i = pos;
   int64_t whole = 0;
-  while (i < s.size() && is_digit(s[i]) && i - pos < 19) whole = whole * 10 + (s[i++] - '0');
+  // 18 digits fit in int64 (19 may not); more seconds than 2^63 ns hold
+  // are rejected below anyway.
+  while (i < s.size() && is_digit(s[i]) && i - pos < 18) whole = whole * 10 + (s[i++] - '0');
   if (i == pos) return 0;
-  if (i - pos >= 19 && i < s.size() && is_digit(s[i])) return 0;  // would overflow
+  if (i - pos >= 18 && i < s.size() && is_digit(s[i])) return 0;  // would overflow
   int64_t frac = 0;
   int nd = 0;
   prec = Precision::kSecond;
