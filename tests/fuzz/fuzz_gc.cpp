@@ -21,7 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     rec.raw.text = all.substr(start, nl - start);
     rec.raw.line = line++;
     rec.message = rec.raw.text;
+    // Times near the epoch, or of today with an uptime (as a JVM prints
+    // them), so that shifting by a record's own uptime is exercised too.
     rec.time.utc_ns = static_cast<int64_t>(line) * 1'000'000'000;
+    if (data[0] & 4) {
+      rec.time.utc_ns += 1'782'742'920'000'000'000;
+      rec.time.uptime_ns = static_cast<int64_t>(line) * 1'000'000;
+    }
     rec.time.precision = logcorr::Precision::kMilli;
     ex.feed(rec, out);
     start = nl + 1;

@@ -152,10 +152,14 @@ struct GcExtractor::State {
       t.zone = ZoneSource::kExplicit;
       t.uptime_ns = st.has_uptime ? st.uptime_ns : -1;
     } else if (st.has_uptime && first.uptime_ns >= 0 && first.precision != Precision::kNone) {
-      // Same JVM, same clock: shift the first line's time by the uptime delta.
-      t = first;
-      t.utc_ns = first.utc_ns + (st.uptime_ns - first.uptime_ns);
-      t.uptime_ns = st.uptime_ns;
+      // Same JVM, same clock: shift the first line's time by the uptime delta
+      // (a corrupt uptime that would overflow leaves the line without time).
+      int64_t utc;
+      if (!__builtin_add_overflow(first.utc_ns, st.uptime_ns - first.uptime_ns, &utc)) {
+        t = first;
+        t.utc_ns = utc;
+        t.uptime_ns = st.uptime_ns;
+      }
     }
     return t;
   }
