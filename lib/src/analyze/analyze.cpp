@@ -11,22 +11,6 @@
 
 namespace logcorr {
 
-namespace {
-
-class Collect final : public EventSink {
- public:
-  void on_event(const Event& e) override {
-    if (!pauses.add(e)) events.push_back(e);
-  }
-  void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  bool short_pauses_slim() const override { return true; }
-  std::vector<Event> events;
-  std::vector<InputSummary> inputs;
-  detail::ShortPauseTally pauses;
-};
-
-}  // namespace
-
 std::vector<std::string> resolve_entities(std::vector<Event>& events,
                                           std::vector<InputSummary>& inputs,
                                           const AnalyzeOptions& opts, EntityMap& map) {
@@ -173,13 +157,11 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
 
 AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
                        DiagnosticSink& diag, bool* ok) {
-  Collect col;
+  detail::EventCollector col(/*slim=*/true);
   bool good = extract_events(inputs, opts, col, diag);
   if (ok) *ok = good;
   if (!good) return {};
-  auto extra = col.pauses.append_to(col.events);
-  col.pauses.clear();
-  return detail::correlate_tallied(std::move(col.events), std::move(col.inputs), opts, extra);
+  return col.correlate(opts);
 }
 
 }  // namespace logcorr

@@ -137,21 +137,6 @@ void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const A
 
 namespace {
 
-// Buffers one input's output so that parallel workers can hand it on in
-// input order.
-class BufferSink final : public EventSink {
- public:
-  void on_event(const Event& e) override {
-    if (!slim || !pauses.add(e)) events.push_back(e);
-  }
-  void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  bool short_pauses_slim() const override { return slim; }
-  std::vector<Event> events;
-  std::vector<InputSummary> inputs;
-  bool slim = false;  // as the final sink
-  detail::ShortPauseTally pauses;
-};
-
 // Diagnostics from several workers, one at a time.
 class LockedSink final : public DiagnosticSink {
  public:
@@ -240,8 +225,9 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   // buffered output on as soon as it and every input before it are done.
   // A split input is stitched from its chunks here; should a seam disagree,
   // it is read again whole, on this thread, with a matcher of its own.
-  std::vector<BufferSink> buffers(readers.size());
-  for (auto& b : buffers) b.slim = sink.short_pauses_slim();
+  // Each input's output, buffered until it is its turn.
+  std::vector<detail::EventCollector> buffers(readers.size(),
+                                              detail::EventCollector(sink.short_pauses_slim()));
   std::vector<std::vector<detail::ChunkResult>> chunks(readers.size());
   for (size_t i = 0; i < readers.size(); ++i)
     if (plans[i]) chunks[i].resize(plans[i]->chunks());
@@ -281,12 +267,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     const Item& it = items[k];
     size_t i = it.input;
     if (it.chunk == kWhole) {
-      for (const auto& e : buffers[i].events) sink.on_event(e);
-      buffers[i].pauses.replay(sink);
-      for (const auto& in : buffers[i].inputs) sink.on_input(in);
-      buffers[i].events = {};
-      buffers[i].inputs = {};
-      buffers[i].pauses.clear();
+      buffers[i].hand_on(sink);
       continue;
     }
     if (it.chunk + 1 < plans[i]->chunks()) continue;  // wait for its last chunk

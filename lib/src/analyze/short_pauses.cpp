@@ -62,4 +62,19 @@ ShortPauseTally::Extra ShortPauseTally::append_to(std::vector<Event>& out) const
   return x;
 }
 
+void EventCollector::hand_on(EventSink& sink) {
+  for (const auto& e : events) sink.on_event(e);
+  pauses.replay(sink);
+  for (const auto& in : inputs) sink.on_input(in);
+  events = {};
+  inputs = {};
+  pauses.clear();
+}
+
+AnalysisReport EventCollector::correlate(const AnalyzeOptions& opts) {
+  const ShortPauseTally::Extra extra = pauses.append_to(events);
+  pauses.clear();
+  return correlate_tallied(std::move(events), std::move(inputs), opts, extra);
+}
+
 }  // namespace logcorr::detail

@@ -47,4 +47,27 @@ class ShortPauseTally {
 AnalysisReport correlate_tallied(std::vector<Event> events, std::vector<InputSummary> inputs,
                                  const AnalyzeOptions& opts, ShortPauseTally::Extra extra);
 
+// Collects a run's events and input summaries; with `slim`, short pauses are
+// tallied instead of kept. The batch sinks (analyze, the Analyzer facade,
+// the per-input buffers of parallel extraction) are all this.
+class EventCollector final : public EventSink {
+ public:
+  explicit EventCollector(bool slim = false) : slim(slim) {}
+  void on_event(const Event& e) override {
+    if (!slim || !pauses.add(e)) events.push_back(e);
+  }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  bool short_pauses_slim() const override { return slim; }
+  // Passes everything on in the order it came (tallied pauses after the
+  // other events) and is empty again.
+  void hand_on(EventSink& sink);
+  // Correlates what was collected (consumes it).
+  AnalysisReport correlate(const AnalyzeOptions& opts);
+
+  bool slim;
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+  ShortPauseTally pauses;
+};
+
 }  // namespace logcorr::detail

@@ -14,19 +14,6 @@ namespace logcorr {
 
 namespace {
 
-class Collect final : public EventSink {
- public:
-  void on_event(const Event& e) override {
-    if (!slim || !pauses.add(e)) events.push_back(e);
-  }
-  void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  bool short_pauses_slim() const override { return slim; }
-  bool slim = false;  // unless the caller keeps the events
-  detail::ShortPauseTally pauses;
-  std::vector<Event> events;
-  std::vector<InputSummary> inputs;
-};
-
 // Forwards to the caller's sink, or keeps the diagnostics; either way notes
 // whether a stream's packs failed to load.
 class DiagTee final : public DiagnosticSink {
@@ -49,7 +36,7 @@ struct Analyzer::State {
   DiagTee diag;
   bool keep = false;
   std::vector<std::string> paths;
-  Collect streamed;  // events of the streams, and events added as such
+  detail::EventCollector streamed;  // events of the streams, and events added as such
   // The streams' shared matcher, made on first use (one thread at a time).
   std::unique_ptr<detail::RecordMatcher> matcher;
   bool matcher_tried = false;
@@ -119,8 +106,7 @@ AnalyzerResult Analyzer::run() {
     st->end();
     s.streamed.inputs.push_back(st->summary());
   }
-  Collect all;
-  all.slim = !s.keep;  // the correlator only counts short pauses
+  detail::EventCollector all(/*slim=*/!s.keep);  // the correlator only counts short pauses
   if (!s.paths.empty() && !extract_events(s.paths, s.opts, all, s.diag)) res.ok = false;
   if (res.ok) {
     all.events.insert(all.events.end(), std::make_move_iterator(s.streamed.events.begin()),
@@ -138,10 +124,7 @@ AnalyzerResult Analyzer::run() {
                        [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
       res.events = std::move(ev);
     }
-    auto extra = all.pauses.append_to(all.events);
-    all.pauses.clear();
-    res.report =
-        detail::correlate_tallied(std::move(all.events), std::move(all.inputs), s.opts, extra);
+    res.report = all.correlate(s.opts);
   }
   // Ready for the next run: same options, no inputs.
   auto next = std::make_unique<State>();
