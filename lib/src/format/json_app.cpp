@@ -11,12 +11,6 @@ namespace logcorr {
 
 namespace {
 
-// Epoch milliseconds whose nanoseconds fit in 64 bits (a corrupt field is
-// no time, not an overflow).
-bool ms_in_range(int64_t ms) {
-  return ms < INT64_MAX / kNanosPerMilli && ms > INT64_MIN / kNanosPerMilli;
-}
-
 Precision precision_of_nanos(int64_t nanos) {
   if (nanos % kNanosPerMilli == 0) return Precision::kMilli;
   if (nanos % kNanosPerMicro == 0) return Precision::kMicro;
@@ -73,29 +67,29 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
         if (fmt::scan_iso(t, 0, st) && resolve(st, out.time)) have = true;
         continue;
       }
-      int64_t ms;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS && ms_in_range(ms)) {
-        out.time.utc_ns = ms * kNanosPerMilli;
+      int64_t ms, ns;
+      if (v.get_int64().get(ms) == simdjson::SUCCESS && fmt::scale(ms, kNanosPerMilli, ns)) {
+        out.time.utc_ns = ns;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
         have = true;
       }
     } else if (k == "timeMillis") {
-      int64_t ms;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS && ms_in_range(ms)) {
-        out.time.utc_ns = ms * kNanosPerMilli;
+      int64_t ms, ns;
+      if (v.get_int64().get(ms) == simdjson::SUCCESS && fmt::scale(ms, kNanosPerMilli, ns)) {
+        out.time.utc_ns = ns;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
         have = true;
       }
     } else if (k == "instant") {
-      int64_t sec, nanos = 0;
+      int64_t sec, nanos = 0, ns;
       if (v["epochSecond"].get_int64().get(sec) == simdjson::SUCCESS &&
-          sec < INT64_MAX / kNanosPerSecond - 1 && sec > INT64_MIN / kNanosPerSecond + 1) {
+          fmt::scale(sec, kNanosPerSecond, ns) && ns <= INT64_MAX - kNanosPerSecond) {
         if (v["nanoOfSecond"].get_int64().get(nanos) != simdjson::SUCCESS || nanos < 0 ||
             nanos >= kNanosPerSecond)
           nanos = 0;
-        out.time.utc_ns = sec * kNanosPerSecond + nanos;
+        out.time.utc_ns = ns + nanos;
         out.time.precision = precision_of_nanos(nanos);
         out.time.zone = ZoneSource::kExplicit;
         have = true;

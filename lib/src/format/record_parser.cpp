@@ -121,13 +121,6 @@ bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
     utc = local_to_utc(*secs);
     zs = zone_source;
   }
-  // Nanoseconds since 1970 in 64 bits end in 2262 (and start in 1677); a
-  // four-digit year past that is garbage, not a time.
-  constexpr int64_t kMaxSecs = INT64_MAX / kNanosPerSecond - 1;
-  if (utc > kMaxSecs || utc < -kMaxSecs) {
-    diag(Severity::kWarning, "time stamp out of range; record left without time");
-    return false;
-  }
   out.utc_ns = utc * kNanosPerSecond + st.frac_ns;
   out.precision = st.precision;
   out.zone = zs;

@@ -1,6 +1,7 @@
 #include "match/gc/gc_scan.hpp"
 
 #include "logcorr/gc.hpp"
+#include "logcorr/time.hpp"
 
 namespace logcorr {
 
@@ -110,17 +111,6 @@ unsigned num(std::string_view s, size_t pos, size_t len) {
   unsigned v = 0;
   for (size_t i = pos; i < pos + len; ++i) v = v * 10 + static_cast<unsigned>(s[i] - '0');
   return v;
-}
-
-// Days since 1970-01-01 (H. Hinnant's algorithm); local so that this file
-// depends on no other stage.
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 }  // namespace
@@ -313,14 +303,13 @@ LegacyStamp legacy_parse_stamp(std::string_view line) {
         i = m + 2;
       }
     }
-    unsigned mo = num(s, 5, 2), d = num(s, 8, 2), h = num(s, 11, 2), mi = num(s, 14, 2),
-             se = num(s, 17, 2);
     // A zone-less stamp is left to the format stage (it knows --tz).
-    const int64_t year = num(s, 0, 4);
-    if (zone && year >= kMinYear && year <= kMaxYear && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
-        h < 24 && mi < 60 && se <= 60 && i + 1 < s.size() && s[i] == ':' && s[i + 1] == ' ') {
-      int64_t days = days_from_civil(year, mo, d);
-      int64_t secs = days * 86400 + h * 3600 + mi * 60 + se - offset_s;
+    const std::optional<int64_t> local =
+        zone ? civil_to_seconds(num(s, 0, 4), num(s, 5, 2), num(s, 8, 2), num(s, 11, 2),
+                                num(s, 14, 2), num(s, 17, 2))
+             : std::nullopt;
+    if (local && i + 1 < s.size() && s[i] == ':' && s[i + 1] == ' ') {
+      const int64_t secs = *local - offset_s;
       st.has_date = true;
       st.date_utc_ns = secs * 1'000'000'000 + frac;
       st.date_precision = digits == 0   ? Precision::kSecond
