@@ -22,46 +22,54 @@ int commonness(unsigned char c) {
 
 }  // namespace
 
-LiteralScanner::LiteralScanner(const std::vector<std::string>& literals)
-    : bits_(65536 / 64, 0), lits_(literals), off_(literals.size(), 0) {
-  for (uint32_t i = 0; i < lits_.size(); ++i) {
-    const std::string& l = lits_[i];
+LiteralBuckets::LiteralBuckets(const std::vector<std::string>& literals,
+                               std::vector<Window> windows)
+    : lits_(literals), windows_(std::move(windows)) {
+  std::stable_sort(windows_.begin(), windows_.end(),
+                   [](const Window& a, const Window& b) { return a.key < b.key; });
+}
+
+namespace {
+
+uint16_t pair_at(const std::string& l, size_t k) {
+  const auto* u = reinterpret_cast<const unsigned char*>(l.data());
+  return static_cast<uint16_t>(u[k] | (u[k + 1] << 8));
+}
+
+}  // namespace
+
+LiteralScanner::LiteralScanner(const std::vector<std::string>& literals) : bits_(65536 / 64, 0) {
+  std::vector<LiteralBuckets::Window> windows;
+  for (uint32_t i = 0; i < literals.size(); ++i) {
+    const std::string& l = literals[i];
     if (l.size() < 2) continue;
     int best = 1 << 30;
+    uint32_t off = 0;
     for (size_t k = 0; k + 1 < l.size(); ++k) {
       int score = commonness(static_cast<unsigned char>(l[k])) +
                   commonness(static_cast<unsigned char>(l[k + 1]));
       if (score < best) {
         best = score;
-        off_[i] = static_cast<uint32_t>(k);
+        off = static_cast<uint32_t>(k);
       }
     }
-    order_.push_back(i);
+    const uint16_t key = pair_at(l, off);
+    windows.push_back({i, off, key});
+    bits_[key >> 6] |= uint64_t{1} << (key & 63);
   }
-  auto key_of = [&](uint32_t i) {
-    const auto* s = reinterpret_cast<const unsigned char*>(lits_[i].data()) + off_[i];
-    return static_cast<uint16_t>(s[0] | (s[1] << 8));
-  };
-  std::sort(order_.begin(), order_.end(),
-            [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
-  for (uint32_t i : order_) {
-    uint16_t k = key_of(i);
-    key_.push_back(k);
-    bits_[k >> 6] |= uint64_t{1} << (k & 63);
-  }
+  buckets_ = LiteralBuckets(literals, std::move(windows));
 }
 
-WindowScanner::WindowScanner(const std::vector<std::string>& literals)
-    : lits_(literals), off_(literals.size(), 0) {
+WindowScanner::WindowScanner(const std::vector<std::string>& literals) {
   constexpr size_t kMinWindow = 4, kMaxWindow = 8;
   std::vector<std::string> shorts;
   size_t m = kMaxWindow;
   bool any_long = false;
-  for (uint32_t i = 0; i < lits_.size(); ++i) {
-    const size_t len = lits_[i].size();
+  for (uint32_t i = 0; i < literals.size(); ++i) {
+    const size_t len = literals[i].size();
     if (len < kMinWindow) {
       if (len >= 2) {
-        shorts.push_back(lits_[i]);
+        shorts.push_back(literals[i]);
         short_ids_.push_back(i);
       }
       continue;
@@ -81,39 +89,32 @@ WindowScanner::WindowScanner(const std::vector<std::string>& literals)
     return last * 1000 + all;
   };
   shift_.assign(65536, static_cast<uint8_t>(m - 1));
-  for (uint32_t i = 0; i < lits_.size(); ++i) {
-    const std::string& l = lits_[i];
+  std::vector<LiteralBuckets::Window> windows;
+  for (uint32_t i = 0; i < literals.size(); ++i) {
+    const std::string& l = literals[i];
     if (l.size() < kMinWindow) continue;
     const auto* u = reinterpret_cast<const unsigned char*>(l.data());
     int best = INT32_MAX;
+    uint32_t off = 0;
     for (size_t k = 0; k + m <= l.size(); ++k) {
       int c = cost(u + k, m);
       if (c < best) {
         best = c;
-        off_[i] = static_cast<uint32_t>(k);
+        off = static_cast<uint32_t>(k);
       }
     }
-    const unsigned char* w = u + off_[i];
+    const unsigned char* w = u + off;
+    uint64_t v = 0;
+    for (size_t j = 0; j < m; ++j) v |= uint64_t{w[j]} << (8 * j);
     for (size_t j = 0; j + 1 < m; ++j) {
-      const uint16_t key = static_cast<uint16_t>(w[j] | (w[j + 1] << 8));
+      const uint16_t key = pair_at(l, off + j);
       shift_[key] = std::min<uint8_t>(shift_[key], static_cast<uint8_t>(m - 2 - j));
     }
-    order_.push_back(i);
-  }
-  auto key_of = [&](uint32_t i) {
-    const auto* w = reinterpret_cast<const unsigned char*>(lits_[i].data()) + off_[i];
-    return static_cast<uint16_t>(w[m_ - 2] | (w[m_ - 1] << 8));
-  };
-  std::sort(order_.begin(), order_.end(),
-            [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
-  for (uint32_t i : order_) {
-    key_.push_back(key_of(i));
-    const auto* w = reinterpret_cast<const unsigned char*>(lits_[i].data()) + off_[i];
-    uint64_t v = 0;
-    for (size_t k = 0; k < m_; ++k) v |= uint64_t{w[k]} << (8 * k);
+    windows.push_back({i, off, pair_at(l, off + m - 2)});
     const uint32_t h = window_hash(v);
     window_bits_[h >> 6] |= uint64_t{1} << (h & 63);
   }
+  buckets_ = LiteralBuckets(literals, std::move(windows));
 }
 
 WindowScanner::~WindowScanner() = default;

@@ -2,7 +2,7 @@
 // literals, and which ones?
 //
 // Two implementations with one interface, so bench/match_bench.cpp can
-// compare them on the same data (the Matcher uses LiteralScanner: see the
+// compare them on the same data (the Matcher uses WindowScanner: see the
 // figures in bench/match_bench.cpp).
 //
 // LiteralScanner is a small hand-rolled scan in the spirit of Hyperscan's
@@ -28,6 +28,43 @@
 
 namespace logcorr::detail {
 
+// The literals by a two-byte key taken from each one's "window" (the part a
+// scanner looks for first), and the full comparison once a scanner has met
+// a key in the text. Shared by both scanners below.
+class LiteralBuckets {
+ public:
+  struct Window {
+    uint32_t literal;  // index into the literals
+    uint32_t start;    // where the window starts in the literal
+    uint16_t key;      // two bytes of the window
+  };
+  LiteralBuckets() = default;
+  LiteralBuckets(const std::vector<std::string>& literals, std::vector<Window> windows);
+  // Calls on_hit(literal) for every literal whose window has `key` and, put
+  // at text position `window_pos`, lies inside a whole occurrence of it.
+  template <class F>
+  bool compare_at(const unsigned char* s, size_t n, size_t window_pos, uint16_t key,
+                  F& on_hit) const {
+    auto it = std::lower_bound(windows_.begin(), windows_.end(), key,
+                               [](const Window& w, uint16_t k) { return w.key < k; });
+    bool found = false;
+    for (; it != windows_.end() && it->key == key; ++it) {
+      if (it->start > window_pos) continue;
+      const size_t at = window_pos - it->start;
+      const std::string& lit = lits_[it->literal];
+      if (lit.size() <= n - at && std::memcmp(s + at, lit.data(), lit.size()) == 0) {
+        found = true;
+        on_hit(it->literal);
+      }
+    }
+    return found;
+  }
+
+ private:
+  std::vector<std::string> lits_;
+  std::vector<Window> windows_;  // sorted by key
+};
+
 class LiteralScanner {
  public:
   // Literals must be at least 2 bytes long (shorter ones are ignored).
@@ -41,12 +78,8 @@ class LiteralScanner {
 
  private:
   bool probe(uint16_t key) const { return (bits_[key >> 6] >> (key & 63)) & 1; }
-  std::vector<uint64_t> bits_;  // 65536 bits
-  // Literals sorted by their two-byte key: key_[i] for literal order_[i].
-  std::vector<uint16_t> key_;
-  std::vector<uint32_t> order_;
-  std::vector<std::string> lits_;
-  std::vector<uint32_t> off_;  // per literal: offset of its window
+  std::vector<uint64_t> bits_;  // 65536 bits: the windows' keys
+  LiteralBuckets buckets_;      // windows of two bytes, keyed by both
   size_t min_len_ = 2;
 };
 
@@ -60,25 +93,7 @@ bool LiteralScanner::scan(std::string_view text, F&& on_hit) const {
     const uint16_t key = static_cast<uint16_t>(s[i] | (s[i + 1] << 8));
     if (!probe(key)) [[likely]]
       continue;
-    // Binary search the bucket of this key.
-    size_t lo = 0, hi = key_.size();
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (key_[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (; lo < key_.size() && key_[lo] == key; ++lo) {
-      const std::string& lit = lits_[order_[lo]];
-      const size_t off = off_[order_[lo]];
-      if (off > i) continue;
-      const size_t at = i - off;
-      if (lit.size() <= n - at && std::memcmp(s + at, lit.data(), lit.size()) == 0) {
-        found = true;
-        on_hit(order_[lo]);
-      }
-    }
+    found |= buckets_.compare_at(s, n, i, key, on_hit);
   }
   return found;
 }
@@ -105,11 +120,7 @@ class WindowScanner {
  private:
   size_t m_ = 0;                // window length; 0 when no literal has 4+ bytes
   std::vector<uint8_t> shift_;  // 65536 entries
-  // Windows sorted by their last two bytes: key_[i] for literal order_[i].
-  std::vector<uint16_t> key_;
-  std::vector<uint32_t> order_;
-  std::vector<std::string> lits_;
-  std::vector<uint32_t> off_;  // per literal: where its window starts
+  LiteralBuckets buckets_;      // windows of M bytes, keyed by their last two
   std::unique_ptr<LiteralScanner> short_;
   std::vector<uint32_t> short_ids_;  // short_'s literal i is literal short_ids_[i]
   // A stop is where some window's last two bytes are; most stops are not a
@@ -146,26 +157,7 @@ bool WindowScanner::scan(std::string_view text, F&& on_hit) const {
   auto verify = [&](size_t p, uint16_t key) {
     const uint32_t h = window_hash(window_at(s, p));
     if (!((window_bits_[h >> 6] >> (h & 63)) & 1)) return;
-    size_t lo = 0, hi = key_.size();
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (key_[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    const size_t ws = p + 1 - m;  // window start in the text
-    for (; lo < key_.size() && key_[lo] == key; ++lo) {
-      const uint32_t li = order_[lo];
-      const std::string& lit = lits_[li];
-      const size_t off = off_[li];
-      if (off > ws) continue;
-      const size_t at = ws - off;
-      if (lit.size() <= n - at && std::memcmp(s + at, lit.data(), lit.size()) == 0) {
-        found = true;
-        on_hit(li);
-      }
-    }
+    found |= buckets_.compare_at(s, n, p + 1 - m, key, on_hit);
   };
   // Each step waits for a text load and then a table load before it knows
   // where the next one is: latency, not throughput, bounds a single chain.
