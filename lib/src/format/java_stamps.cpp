@@ -27,6 +27,19 @@ bool try_shape(int shape, std::string_view s, fmt::Stamp& st) {
   return false;
 }
 
+// The shape at the start of `body`: the one that parsed last first.
+int find_shape(std::string_view body, int last, fmt::Stamp& st) {
+  if (last >= 0) {
+    st = fmt::Stamp{};
+    if (try_shape(last, body, st)) return last;
+  }
+  for (int sh = 0; sh < kShapeCount; ++sh) {
+    st = fmt::Stamp{};
+    if (sh != last && try_shape(sh, body, st)) return sh;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
@@ -35,30 +48,17 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   int found = -1;
   size_t cri_end = 0;
   std::string_view body = text;
+  out.message = body;
   // The shape that parsed last, right at the start of the line: then there
   // is no container wrapper to look for (none starts like these), except a
   // CRI one, whose own stamp is ISO at the start of the line.
   if (java_shape >= 0 && java_shape != kIsoAtStart && try_shape(java_shape, text, st)) {
     found = java_shape;
-    out.message = body;
   } else {
-    st = fmt::Stamp{};
     body = text.substr(fmt::wrapper_prefix(text, &cri_end));
     out.message = body;
     if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
-  }
-  if (found < 0) {
-    if (java_shape >= 0 && try_shape(java_shape, body, st)) {
-      found = java_shape;
-    } else {
-      for (int sh = 0; sh < kShapeCount; ++sh) {
-        st = fmt::Stamp{};
-        if (sh != java_shape && try_shape(sh, body, st)) {
-          found = sh;
-          break;
-        }
-      }
-    }
+    found = find_shape(body, java_shape, st);
   }
   bool dated = found == kBracketIso || found == kIsoAtStart;
   // A container runtime's stamp is exact UTC; the app stamp wins only when it

@@ -37,8 +37,7 @@ struct RecordParser::State {
   // offset, or a zone with no DST change inside the minute).
   struct MinuteCache {
     bool valid = false;
-    int64_t year = 0;
-    unsigned month = 0, day = 0, hour = 0, minute = 0;
+    int64_t minute_key = 0;  // date, hour and minute (minute_key())
     uint8_t zone_kind = 0;
     int32_t offset_s = 0;
     int64_t utc_minute = 0;  // UTC seconds of the minute's start

@@ -61,10 +61,19 @@ int64_t now_ns() {
 }
 }  // namespace
 
+namespace {
+// Year, month, day, hour and minute of a stamp as one number; distinct for
+// distinct fields, even unchecked ones, as every field is read from at most
+// two digits.
+int64_t minute_key(const fmt::Stamp& st) {
+  return (((st.year * 100 + st.month) * 100 + st.day) * 100 + st.hour) * 100 + st.minute;
+}
+}  // namespace
+
 bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
   MinuteCache& mc = minute_cache;
-  if (mc.valid && st.year == mc.year && st.minute == mc.minute && st.hour == mc.hour &&
-      st.day == mc.day && st.month == mc.month && st.second <= 60 && st.zone_kind == mc.zone_kind &&
+  if (mc.valid && minute_key(st) == mc.minute_key && st.second <= 60 &&
+      st.zone_kind == mc.zone_kind &&
       (st.zone_kind != fmt::Stamp::kOffset || st.offset_s == mc.offset_s)) {
     out.utc_ns = (mc.utc_minute + st.second) * kNanosPerSecond + st.frac_ns;
     out.precision = st.precision;
@@ -137,11 +146,7 @@ bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
     }
     mc.valid = uniform;
     if (uniform) {
-      mc.year = st.year;
-      mc.month = st.month;
-      mc.day = st.day;
-      mc.hour = st.hour;
-      mc.minute = st.minute;
+      mc.minute_key = minute_key(st);
       mc.zone_kind = st.zone_kind;
       mc.offset_s = st.offset_s;
       mc.utc_minute = utc - st.second;
