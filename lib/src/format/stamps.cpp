@@ -210,11 +210,11 @@ static bool level_word_at(std::string_view s, size_t i) {
 // dump line, an `at` frame, a dump's ` (logger)` terminator), or a stack
 // trace's `Caused by: ` / `... N more`. A logback `%d{yyyy-MM-dd HH:mm:ss}`
 // line looks the same up to the space, but is followed by its level (maybe
-// right-aligned by `%5p`), thread or message, never by these.
-static bool wrapped_continuation(std::string_view s) {
-  Stamp st;
-  if (s.size() < 21 || !scan_iso(s, 0, st) || st.end != 19 || s[10] != ' ' ||
-      st.zone_kind != Stamp::kNoZone || s[19] != ' ')
+// right-aligned by `%5p`), thread or message, never by these. `st` is the
+// stamp already scanned at the start of `s`.
+static bool wrapped_continuation(std::string_view s, const Stamp& st) {
+  if (s.size() < 21 || st.end != 19 || s[10] != ' ' || st.zone_kind != Stamp::kNoZone ||
+      s[19] != ' ')
     return false;
   std::string_view r = s.substr(20);
   if (r[0] == ' ' || r[0] == '\t') {
@@ -230,11 +230,11 @@ bool java_header_line(std::string_view line) {
   size_t p = wrapper_prefix(line, nullptr);
   std::string_view s = line.substr(p);
   if (s.empty()) return false;
-  if (wrapped_continuation(s)) return false;
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {
     Stamp st;
-    if (scan_iso(s, i, st) || scan_clock(s, i, st)) return true;
+    if (scan_iso(s, i, st)) return i == 1 || !wrapped_continuation(s, st);
+    if (scan_clock(s, i, st)) return true;
     // Legacy GC "12.345: [GC" and "2026-...: 12.345:" (the latter is ISO above).
     int64_t ns;
     Precision pr;
