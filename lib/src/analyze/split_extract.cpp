@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <climits>
 
+#include "input/record_stats.hpp"
+
 namespace logcorr::detail {
 
 namespace {
@@ -45,21 +47,6 @@ class CollectDiagnostics final : public DiagnosticSink {
  private:
   std::vector<Diagnostic>& out_;
 };
-
-// InputReader::next's statistics, for the records a chunk owns.
-void count_record(const Record& rec, InputStats& st) {
-  ++st.records;
-  if (rec.raw.truncated) ++st.truncated_records;
-  if (rec.time.valid()) {
-    st.first_ns = std::min(st.first_ns, rec.time.utc_ns);
-    st.last_ns = std::max(st.last_ns, rec.time.utc_ns);
-    if (rec.time.zone == ZoneSource::kAssumed) ++st.assumed_zone_records;
-    if (rec.time.zone == ZoneSource::kUser) ++st.user_zone_records;
-    if (rec.time.year_inferred) ++st.year_inferred_records;
-  } else {
-    ++st.records_without_time;
-  }
-}
 
 void merge_stats(const InputStats& c, InputStats& st) {
   st.records += c.records;

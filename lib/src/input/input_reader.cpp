@@ -17,6 +17,7 @@
 
 #include "logcorr/reader.hpp"
 #include "range_source.hpp"
+#include "record_stats.hpp"
 
 namespace logcorr {
 
@@ -258,23 +259,11 @@ const Record* InputReader::next() {
   s.record.raw = p.raw;
   s.record.input_index = s.input_index;
   s.record.file_index = s.current_file;
-  if (p.raw.truncated) {
-    ++s.stats.truncated_records;
-    if (s.stats.truncated_records <= 3)
-      s.report(Severity::kWarning, s.input.files[s.current_file].path,
-               fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,
-                           s.opts.framer.max_record_bytes));
-  }
-  ++s.stats.records;
-  if (s.record.time.valid()) {
-    s.stats.first_ns = std::min(s.stats.first_ns, s.record.time.utc_ns);
-    s.stats.last_ns = std::max(s.stats.last_ns, s.record.time.utc_ns);
-    if (s.record.time.zone == ZoneSource::kAssumed) ++s.stats.assumed_zone_records;
-    if (s.record.time.zone == ZoneSource::kUser) ++s.stats.user_zone_records;
-    if (s.record.time.year_inferred) ++s.stats.year_inferred_records;
-  } else {
-    ++s.stats.records_without_time;
-  }
+  detail::count_record(s.record, s.stats);
+  if (p.raw.truncated && s.stats.truncated_records <= 3)
+    s.report(Severity::kWarning, s.input.files[s.current_file].path,
+             fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,
+                         s.opts.framer.max_record_bytes));
   return &s.record;
 }
 
