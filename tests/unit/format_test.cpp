@@ -314,6 +314,27 @@ TEST(BadInput, HugeEpochAndUptimeFieldsAreNoTimeNotOverflow) {
   }
   One e = parse_one(Layout::kJournalExport, "__REALTIME_TIMESTAMP=11778566200263387\nMESSAGE=x\n");
   EXPECT_FALSE(e.time.valid());
+  // ...and each says so, with the record's file and line.
+  for (auto [layout, text] :
+       {std::pair{
+            Layout::kJournalJson,
+            std::string_view(R"({"__REALTIME_TIMESTAMP":"11778566200263387","MESSAGE":"x"})")},
+        std::pair{Layout::kJournalExport,
+                  std::string_view("__REALTIME_TIMESTAMP=11778566200263387\nMESSAGE=x\n")}}) {
+    CollectingSink sink;
+    ParseOptions po;
+    po.path = "journal.txt";
+    RecordParser p(layout, po, &sink);
+    RawRecord raw;
+    raw.text = text;
+    raw.line = 7;
+    Record rec;
+    p.parse(raw, rec);
+    ASSERT_EQ(sink.items.size(), 1u) << layout_name(layout);
+    EXPECT_EQ(sink.items[0].path, "journal.txt");
+    EXPECT_EQ(sink.items[0].line, 7u);
+    EXPECT_NE(sink.items[0].message.find("out of range"), std::string::npos);
+  }
   // A GC line with a wall clock teaches the JVM start; an absurd uptime on a
   // later line must not overflow when added to it.
   ParseOptions o;

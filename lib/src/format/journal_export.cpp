@@ -48,17 +48,23 @@ struct JournalFields {
     else if (k == "UNIT")
       unit_field = v;
   }
-  void finish(Record& out, bool set_time) {
+  // False when the realtime stamp is there but past what int64 ns hold.
+  bool finish(Record& out, bool set_time) {
     if (out.meta.pid == 1 && !unit_field.empty()) out.meta.unit = unit_field;
     int64_t shown = source_rt >= 0 ? source_rt : realtime;
     int64_t ns;
-    if (set_time && shown >= 0 && fmt::scale(shown, kNanosPerMicro, ns)) {
-      out.time.utc_ns = ns;
-      out.time.precision = Precision::kMicro;
-      out.time.zone = ZoneSource::kExplicit;
+    bool in_range = true;
+    if (set_time && shown >= 0) {
+      in_range = fmt::scale(shown, kNanosPerMicro, ns);
+      if (in_range) {
+        out.time.utc_ns = ns;
+        out.time.precision = Precision::kMicro;
+        out.time.zone = ZoneSource::kExplicit;
+      }
     }
     int64_t m = source_mono >= 0 ? source_mono : mono;
     if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
+    return in_range;
   }
 };
 
@@ -88,7 +94,8 @@ void RecordParser::State::parse_journal_export(std::string_view s, Record& out) 
     f.apply(line, s.substr(start, len), out);
     i = start + len + 1;
   }
-  f.finish(out, true);
+  if (!f.finish(out, true))
+    diag(Severity::kWarning, "__REALTIME_TIMESTAMP out of range; record left without time");
 }
 
 void RecordParser::State::parse_journal_verbose(std::string_view s, Record& out) {

@@ -98,6 +98,8 @@ void RecordParser::State::parse_journal_json(std::string_view text, Record& out)
     out.time.utc_ns = ns;
     out.time.precision = Precision::kMicro;
     out.time.zone = ZoneSource::kExplicit;
+  } else if (shown >= 0) {
+    diag(Severity::kWarning, "__REALTIME_TIMESTAMP out of range; record left without time");
   }
   int64_t m = source_mono >= 0 ? source_mono : mono;
   if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
