@@ -338,15 +338,27 @@ TEST(BadInput, HugeEpochAndUptimeFieldsAreNoTimeNotOverflow) {
   // A GC line with a wall clock teaches the JVM start; an absurd uptime on a
   // later line must not overflow when added to it.
   ParseOptions o;
-  RecordParser p(Layout::kGcUnified, o);
+  o.path = "gc.log";
+  CollectingSink gc_sink;
+  RecordParser p(Layout::kGcUnified, o, &gc_sink);
+  uint64_t line = 0;
   for (const char* l : {"[2026-06-29T14:22:05.123+0000][5.000s][info][gc] Using G1",
                         "[9000000000.000s][info][gc] GC(1) Pause Young (Normal) 3.1ms",
-                        "[9223372036854775000ns][info][gc] GC(2) Pause Young (Normal) 3.1ms"}) {
+                        "[9223372036854775000ns][info][gc] GC(2) Pause Young (Normal) 3.1ms",
+                        "[99999999999999999ms][info][gc] GC(3) Pause Young (Normal) 3.1ms"}) {
     RawRecord raw;
     raw.text = l;
+    raw.line = ++line;
     Record rec;
-    p.parse(raw, rec);  // UBSan is the judge; the first line has its time
+    p.parse(raw, rec);
+    // Line 3 is read as wall-clock nanoseconds (April 2262): in range.
+    EXPECT_EQ(rec.time.valid(), line == 1 || line == 3) << l;
   }
+  // The uptime past what int64 holds and the absurd millisecond decoration
+  // are named with their lines.
+  std::vector<uint64_t> lines;
+  for (const auto& d : gc_sink.items) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint64_t>{2, 4}));
   // 19-digit seconds (epoch or uptime): no time, no overflow while reading.
   EXPECT_FALSE(parse_one(Layout::kLibrdkafka, "%3|9999999999999999999.123|FAIL|rdkafka#p-1| x")
                    .time.valid());

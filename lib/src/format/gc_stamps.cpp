@@ -57,7 +57,10 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
     if (d.size() > 2 && d.substr(d.size() - 2) == "ms" &&
         scan_integer(d.substr(0, d.size() - 2), v)) {
       int64_t ns;
-      if (!fmt::scale(v, kNanosPerMilli, ns)) continue;
+      if (!fmt::scale(v, kNanosPerMilli, ns)) {
+        diag(Severity::kWarning, "GC decoration out of range: " + std::string(d));
+        continue;
+      }
       if (v >= kEpochMillisFloor) {
         if (!have_wall) {
           out.time.utc_ns = ns;

@@ -166,6 +166,7 @@ void RecordParser::State::set_uptime(int64_t uptime_ns, Precision p, std::option
     out.zone = ZoneSource::kExplicit;
     out.unanchored = false;
   } else {
+    if (start) diag(Severity::kWarning, "uptime out of range; record left without time");
     out.utc_ns = 0;
     out.zone = ZoneSource::kNone;
     out.unanchored = true;
