@@ -149,16 +149,17 @@ class EventStream {
 
 std::vector<InputSummary> summaries() {
   std::vector<InputSummary> v;
-  const char* roles[] = {"client", "client", "gc", "journal"};
+  const InputRole roles[] = {InputRole::kClient, InputRole::kClient, InputRole::kGc,
+                             InputRole::kJournal};
   for (int i = 0; i < 4; ++i) {
     InputSummary s;
-    s.coverage.input = kInputs[i];
-    s.coverage.role = roles[i];
-    s.coverage.first_ns = kDay0;
-    s.coverage.last_ns = kDay0 + 86'400 * kSec;
-    s.layout = "log4j";
+    s.input = kInputs[i];
+    s.role = roles[i];
+    s.first_ns = kDay0;
+    s.last_ns = kDay0 + 86'400 * kSec;
+    s.layout = Layout::kLog4j;
     s.zone = "UTC";
-    s.zone_source = "explicit";
+    s.zone_source = ZoneSource::kExplicit;
     v.push_back(s);
   }
   return v;
@@ -199,8 +200,7 @@ void BM_CorrelatorStream(benchmark::State& st) {
     // alone in BM_EventStream below
     Correlator c;
     for (const auto& in : summaries()) {
-      InputCoverage cov = in.coverage;
-      c.add_coverage(cov);
+      c.add_coverage(in);
     }
     EventStream gen(n, static_cast<int>(st.range(1)));
     Event e;

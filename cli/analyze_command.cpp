@@ -63,16 +63,16 @@ int run_analyze(const AnalyzeCmd& c) {
       fail_verdicts.insert(v);
     }
   }
-  if (!c.args.in.window(opts.open, opts.since_ns, opts.until_ns)) return 2;
+  if (!c.args.in.window(opts.open, opts.window.since_ns, opts.window.until_ns)) return 2;
   StderrSink diag(c.args.in.quiet);
   ProgressLine progress(!c.args.in.quiet);
   opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
     progress.update(done, total, current);
   };
-  bool ok = true;
-  AnalysisReport rep = analyze(c.args.in.inputs, opts, diag, &ok);
+  Result<AnalysisReport> analysed = analyze(c.args.in.inputs, opts, diag);
   progress.clear();
-  if (!ok) return 2;
+  if (!analysed.ok()) return 2;
+  const AnalysisReport& rep = *analysed;
   if (!c.html.empty()) {
     std::ofstream f(c.html, std::ios::binary | std::ios::trunc);
     f << render_html(rep);
@@ -112,14 +112,14 @@ class BufferSink final : public EventSink {
 int run_events(const AnalyzeArgs& a) {
   AnalyzeOptions opts;
   if (!a.to_options(opts)) return 2;
-  if (!a.in.window(opts.open, opts.since_ns, opts.until_ns)) return 2;
+  if (!a.in.window(opts.open, opts.window.since_ns, opts.window.until_ns)) return 2;
   StderrSink diag(a.in.quiet);
   ProgressLine progress(!a.in.quiet);
   opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
     progress.update(done, total, current);
   };
   BufferSink buf;
-  if (!extract_events(a.in.inputs, opts, buf, diag)) return 2;
+  if (!extract_events(a.in.inputs, opts.extraction(), buf, diag).ok()) return 2;
   progress.clear();
   EntityMap map;
   for (const auto& note : resolve_entities(buf.events, buf.inputs, opts, map))
@@ -128,7 +128,7 @@ int run_events(const AnalyzeArgs& a) {
   // Each input's events, then its coverage record, in input order.
   size_t next = 0;
   for (const auto& in : buf.inputs) {
-    while (next < buf.events.size() && buf.events[next].input == in.coverage.input) {
+    while (next < buf.events.size() && buf.events[next].input == in.input) {
       append_event_json(out.buffer(), buf.events[next++]);
       out.maybe_flush();
     }

@@ -177,8 +177,9 @@ int run_follow(FollowCmd& c) {
     return 2;
   }
   StderrSink diag(c.args.in.quiet);
-  auto la = LiveAnalyzer::create(lo, diag);
-  if (!la) return 2;
+  auto created = LiveAnalyzer::create(lo, diag);
+  if (!created.ok()) return 2;
+  std::unique_ptr<LiveAnalyzer> la = std::move(created).value();
   Output out;  // ignores SIGPIPE: a closed reader shows up as out.closed()
   Alerts alerts(out, c.json);
   la->set_callback([&alerts](const LiveFinding& f) { alerts.on(f); });

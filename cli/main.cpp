@@ -2,15 +2,18 @@
 // library stages together; analysis lives in lib/.
 #include <CLI/CLI.hpp>
 
+#include <string>
+
 #include "analyze_command.hpp"
 #include "follow_command.hpp"
+#include "logcorr/version.hpp"
 #include "patterns_command.hpp"
 #include "timeline_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"logcorr: find what on the Kafka broker side caused client NetworkExceptions"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "logcorr 0.1.0");
+  app.set_version_flag("--version", "logcorr " + std::string(logcorr::version()));
   int exit_code = 0;
   logcorr::cli::add_analyze_command(app, exit_code);
   logcorr::cli::add_events_command(app, exit_code);

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   logcorr::Analyzer analyzer(opts, &diag);
   analyzer.add_path(argv[1]);
   const logcorr::AnalyzerResult result = analyzer.run();
-  if (!result.ok) {
+  if (!result.ok()) {
     std::fprintf(stderr, "embed: could not load the pattern packs\n");
     return 2;
   }

@@ -30,13 +30,13 @@ pc=$(find "$prefix" -name logcorr.pc -path '*/pkgconfig/*' | head -n1)
 [[ -n $pc ]] || fail "no lib*/pkgconfig/logcorr.pc"
 libdir=$(dirname "$(dirname "$pc")")
 for f in "$prefix/bin/logcorr" "$libdir/liblogcorr.a" "$libdir/liblogcorr.so" \
-  "$libdir/liblogcorr.so.0.1" "$libdir/cmake/logcorr/logcorrConfig.cmake" \
+  "$libdir/liblogcorr.so.0.2" "$libdir/cmake/logcorr/logcorrConfig.cmake" \
   "$libdir/cmake/logcorr/logcorrConfigVersion.cmake" "$libdir/cmake/logcorr/logcorrTargets.cmake" \
   "$prefix/include/logcorr/logcorr.hpp" "$prefix/include/logcorr/version.hpp"; do
   [[ -e $f ]] || fail "not installed: ${f#"$prefix"/}"
 done
 soname=$(readelf -d "$libdir/liblogcorr.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-[[ $soname == liblogcorr.so.0.1 ]] || fail "SONAME is '$soname', want liblogcorr.so.0.1"
+[[ $soname == liblogcorr.so.0.2 ]] || fail "SONAME is '$soname', want liblogcorr.so.0.2"
 packs=$(find "$prefix/share/logcorr/patterns" -name '*.toml' 2>/dev/null | wc -l)
 src_packs=$(find "$SRC/patterns" -maxdepth 1 -name '*.toml' | wc -l)
 [[ $packs -ge 1 && $packs -eq $src_packs ]] || fail "$packs pattern packs installed, $src_packs in patterns/"
@@ -73,7 +73,7 @@ fi
 echo "ok: no stdout/stderr use in liblogcorr.a or lib/src"
 
 # --- package version rules ----------------------------------------------------
-# Before 1.0 a minor release may break the API: 0.1 accepts 0.1.x only.
+# Before 1.0 a minor release may break the API: 0.2 accepts 0.2.x only.
 version=$(sed -n 's/^Version: //p' "$pc")
 # What find_package() does with the version file, for one requested version.
 cat >"$tmp/version_check.cmake" <<'CMAKE'
@@ -163,8 +163,8 @@ for variant in shared static; do
   run_embed "cmake-$variant" "$tmp/embed-$variant/embed"
 done
 # The shared build really uses the installed shared library.
-readelf -d "$tmp/embed-shared/embed" | grep -q 'NEEDED.*\[liblogcorr.so.0.1\]' ||
-  fail "cmake-shared: embed does not load liblogcorr.so.0.1"
+readelf -d "$tmp/embed-shared/embed" | grep -q 'NEEDED.*\[liblogcorr.so.0.2\]' ||
+  fail "cmake-shared: embed does not load liblogcorr.so.0.2"
 readelf -d "$tmp/embed-static/embed" | grep -q 'NEEDED.*liblogcorr' &&
   fail "cmake-static: embed loads liblogcorr.so"
 

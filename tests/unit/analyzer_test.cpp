@@ -95,7 +95,7 @@ TEST_P(Incidents, PathsMatchTheExpectedVerdicts) {
   Analyzer a(base_options());
   a.add_path(kSamples + GetParam());
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   expect_same(got(r.report), expected(GetParam()), "paths");
   EXPECT_FALSE(r.report.bursts.empty());
 }
@@ -113,7 +113,7 @@ TEST_P(Incidents, ByteStreamsInRandomChunksGiveTheSameVerdicts) {
       }
     }
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   EXPECT_TRUE(a.diagnostics().empty()) << a.diagnostics().front().to_string();
   expect_same(got(r.report), expected(GetParam()), "bytes");
 }
@@ -142,7 +142,7 @@ TEST_P(Incidents, FramedRecordsGiveTheSameVerdicts) {
       }
     }
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   expect_same(got(r.report), expected(GetParam()), "records");
   if (GetParam() == "rolling-restart") {
     EXPECT_GT(multi_line, 0u) << "stack traces were framed";
@@ -154,7 +154,7 @@ TEST_P(Incidents, EventsThroughNdjsonGiveTheSameVerdicts) {
   a.keep_events(true);
   a.add_path(kSamples + GetParam());
   AnalyzerResult first = a.run();
-  ASSERT_TRUE(first.ok);
+  ASSERT_TRUE(first.ok());
   ASSERT_FALSE(first.events.empty());
   EXPECT_TRUE(std::is_sorted(first.events.begin(), first.events.end(),
                              [](const Event& x, const Event& y) { return x.time_ns < y.time_ns; }));
@@ -169,7 +169,7 @@ TEST_P(Incidents, EventsThroughNdjsonGiveTheSameVerdicts) {
   Analyzer b(base_options());
   b.add_events(std::move(events), std::move(inputs));
   AnalyzerResult second = b.run();
-  ASSERT_TRUE(second.ok);
+  ASSERT_TRUE(second.ok());
   expect_same(got(second.report), got(first.report), "ndjson");
   // Causes, evidence, advice: all of a burst survives the round trip. (The
   // report's notes may not: a guess made while resolving entities is not
@@ -199,7 +199,7 @@ TEST(Analyzer, InMemoryPacksEqualPackDirectories) {
   Analyzer a(o);
   a.add_path(kSamples + "oom-kill");
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   expect_same(got(r.report), expected("oom-kill"), "in-memory packs");
 }
 
@@ -212,7 +212,7 @@ TEST(Analyzer, BrokenInMemoryPackIsReportedWithItsNameAndLine) {
   Analyzer a(o, &diag);
   a.add_bytes("x.log", "2026-02-17 10:00:00,000 INFO hello\n");
   AnalyzerResult r = a.run();
-  EXPECT_FALSE(r.ok);
+  EXPECT_FALSE(r.ok());
   ASSERT_FALSE(diag.items.empty());
   EXPECT_EQ(diag.items.front().path, "mine.toml");
   EXPECT_GT(diag.items.front().line, 0u);
@@ -229,7 +229,7 @@ TEST(Analyzer, GarbageBytesAreSurvivedAndTheRunGoesOn) {
   a.add_path(kSamples + "long-gc-pause");
   a.add_path("/nonexistent/logcorr/input");
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   expect_same(got(r.report), expected("long-gc-pause"), "with garbage beside");
   bool named = false;
   for (const auto& d : a.diagnostics()) named |= d.path.find("/nonexistent/") != std::string::npos;
@@ -253,7 +253,7 @@ TEST(Analyzer, InputsWithoutTimeAreNamedInTheNotes) {
   Analyzer a(o);
   a.add_path(f.string());
   AnalyzerResult r = a.run();
-  ASSERT_TRUE(r.ok);
+  ASSERT_TRUE(r.ok());
   bool named = false, counted = false;
   for (const std::string& n : r.report.notes) {
     named |= n.find(

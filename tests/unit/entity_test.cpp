@@ -22,9 +22,9 @@ TEST(Entity, ShortFqdnAndIpResolveToOneBroker) {
   // A Java client: "Connection to node 3 (broker-3.kafka.svc:9092/10.0.4.31:9092)".
   m.learn("broker-3.kafka.svc", 3);
   m.learn_alias("10.0.4.31", "broker-3.kafka.svc");
-  EXPECT_EQ(m.broker_for("broker-3"), 3);            // journal _HOSTNAME
+  EXPECT_EQ(m.broker_for("broker-3"), 3);             // journal _HOSTNAME
   EXPECT_EQ(m.broker_for("BROKER-3.kafka.svc."), 3);  // another spelling
-  EXPECT_EQ(m.broker_for("10.0.4.31"), 3);           // librdkafka ipv4#10.0.4.31
+  EXPECT_EQ(m.broker_for("10.0.4.31"), 3);            // librdkafka ipv4#10.0.4.31
   EXPECT_EQ(m.broker_for("broker-2"), -1);
   EXPECT_EQ(m.host_for(3), "broker-3");
 }
@@ -44,13 +44,13 @@ TEST(Entity, ResolveFillsBrokerSideEventsAndGuessesFromNamesWithANote) {
   events[1].host = "broker-1.kafka.internal";
   events[1].broker = 1;
   std::vector<InputSummary> inputs(1);
-  inputs[0].coverage.input = "broker-3/gc.log";  // a GC log never says its broker id
-  inputs[0].coverage.role = "gc";
-  inputs[0].coverage.host = "broker-3";
+  inputs[0].input = "broker-3/gc.log";  // a GC log never says its broker id
+  inputs[0].role = InputRole::kGc;
+  inputs[0].host = "broker-3";
   EntityMap m;
   auto notes = resolve_entities(events, inputs, AnalyzeOptions{}, m);
   EXPECT_EQ(events[0].broker, 1);
-  EXPECT_EQ(inputs[0].coverage.broker, 3);
+  EXPECT_EQ(inputs[0].broker, 3);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_NE(notes[0].find("broker-3 is taken to be broker 3"), std::string::npos);
 }

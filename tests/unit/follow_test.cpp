@@ -65,8 +65,9 @@ struct LiveRun {
 
 LiveRun run_live(const std::string& dir, size_t chunk) {
   CollectingSink diag;
-  auto la = LiveAnalyzer::create(live_options(), diag);
-  EXPECT_TRUE(la);
+  auto created = LiveAnalyzer::create(live_options(), diag);
+  EXPECT_TRUE(created.ok()) << created.status().to_string();
+  std::unique_ptr<LiveAnalyzer> la = std::move(created).value();
   LiveRun r;
   if (!la) return r;
   la->set_callback([&](const LiveFinding& f) {
@@ -98,7 +99,7 @@ LiveRun run_live(const std::string& dir, size_t chunk) {
 std::vector<Burst> batch(const std::string& dir) {
   AnalyzeOptions ao = live_options().analyze;
   CollectingSink diag;
-  return analyze({dir}, ao, diag).bursts;
+  return analyze({dir}, ao, diag)->bursts;
 }
 
 TEST(Follow, SameVerdictsAsBatchWhateverTheChunking) {
@@ -150,8 +151,9 @@ TEST(Follow, WatermarkWaitsForEverySourceUntilIdle) {
   LiveOptions lo = live_options();
   lo.idle_timeout_ns = 5'000 * kMs;
   CollectingSink diag;
-  auto la = LiveAnalyzer::create(lo, diag);
-  ASSERT_TRUE(la);
+  auto created = LiveAnalyzer::create(lo, diag);
+  ASSERT_TRUE(created.ok()) << created.status().to_string();
+  std::unique_ptr<LiveAnalyzer> la = std::move(created).value();
   std::string a, b;
   auto stamp = [](int sec) {
     char buf[64];
@@ -189,8 +191,9 @@ TEST(Follow, QuietSourceReleasesItsLastRecordAndRestartKeepsCounting) {
   LiveOptions lo = live_options();
   lo.sniff_lines = 2;
   CollectingSink diag;
-  auto la = LiveAnalyzer::create(lo, diag);
-  ASSERT_TRUE(la);
+  auto created = LiveAnalyzer::create(lo, diag);
+  ASSERT_TRUE(created.ok()) << created.status().to_string();
+  std::unique_ptr<LiveAnalyzer> la = std::move(created).value();
   std::string lines =
       "2026-02-17T10:00:00+0000 broker-1 systemd[1]: Starting x...\n"
       "2026-02-17T10:00:01+0000 broker-1 systemd[1]: Started x.\n"

@@ -46,15 +46,15 @@ Evidence ev(std::string input, uint64_t line, std::string text, int64_t t, Event
 
 InputSummary input(std::string path, std::string role, std::string host, int32_t broker) {
   InputSummary in;
-  in.coverage.input = std::move(path);
-  in.coverage.role = std::move(role);
-  in.coverage.host = std::move(host);
-  in.coverage.broker = broker;
-  in.coverage.first_ns = kT0;
-  in.coverage.last_ns = kT0 + 3600 * kNanosPerSecond;
-  in.layout = "log4j";
+  in.input = std::move(path);
+  in.role = role_from_name(role).value();
+  in.host = std::move(host);
+  in.broker = broker;
+  in.first_ns = kT0;
+  in.last_ns = kT0 + 3600 * kNanosPerSecond;
+  in.layout = Layout::kLog4j;
   in.zone = "UTC";
-  in.zone_source = "explicit";
+  in.zone_source = ZoneSource::kExplicit;
   return in;
 }
 

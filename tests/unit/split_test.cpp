@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 
+#include "analyze/analyze_internal.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/report.hpp"
 #include "logcorr/time.hpp"
@@ -44,30 +45,35 @@ class Collect final : public EventSink {
   std::vector<Event> events;
 };
 
-AnalyzeOptions split_options() {
-  AnalyzeOptions o;
-  o.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+struct SplitRun {
+  AnalyzeOptions opts;
+  detail::ExtractTuning tuning;
+};
+
+SplitRun split_options() {
+  SplitRun o;
+  o.opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
   // Tiny chunks and a tiny first warm-up, so that small files have many
   // seams and the warm-up has to grow.
-  o.split_min_bytes = 1;
-  o.split_chunk_bytes = 6000;
-  o.split_warmup_bytes = 300;
+  o.tuning.split_min_bytes = 1;
+  o.tuning.split_chunk_bytes = 6000;
+  o.tuning.split_warmup_bytes = 300;
   return o;
 }
 
-Outcome run_with(const std::vector<std::string>& inputs, AnalyzeOptions o, unsigned threads) {
+Outcome run_with(const std::vector<std::string>& inputs, SplitRun o, unsigned threads) {
   Outcome r;
-  o.threads = threads;
-  o.split_observer = [&r](const std::string& in, size_t chunks, bool stitched) {
+  o.opts.threads = threads;
+  o.tuning.split_observer = [&r](const std::string& in, size_t chunks, bool stitched) {
     r.splits[in] = Split{chunks, stitched};
   };
   NullSink diag;
   Collect c;
-  EXPECT_TRUE(extract_events(inputs, o, c, diag));
+  EXPECT_TRUE(detail::extract_events(inputs, o.opts.extraction(), o.tuning, c, diag).ok());
   r.events = std::move(c.text);
   r.raw = std::move(c.events);
   auto splits = r.splits;
-  r.report = render_json(analyze(inputs, o, diag));
+  r.report = render_json(*detail::analyze(inputs, o.opts, o.tuning, diag));
   EXPECT_EQ(splits.size(), r.splits.size());
   return r;
 }
@@ -83,8 +89,7 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }
 
 // Same bytes for 1, 2 and 4 threads; returns the 2-thread run.
-Outcome expect_same_for_all_threads(const std::vector<std::string>& inputs,
-                                    const AnalyzeOptions& o) {
+Outcome expect_same_for_all_threads(const std::vector<std::string>& inputs, const SplitRun& o) {
   Outcome one = run_with(inputs, o, 1);
   EXPECT_TRUE(one.splits.empty()) << "one thread never splits";
   EXPECT_FALSE(one.raw.empty());
@@ -128,10 +133,11 @@ class Incident : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Incident, ChunkedReadingGivesTheSameEventsAndReport) {
   const std::string dir = kSamples + GetParam();
-  AnalyzeOptions o = split_options();
+  SplitRun o = split_options();
   if (GetParam() == "restart-with-distractors") {
     std::string err;
-    o.open.zone_rules.push_back(ZoneRule{dir + "/broker-2", Zone::load("Europe/Berlin", &err)});
+    o.opts.open.zone_rules.push_back(
+        ZoneRule{dir + "/broker-2", Zone::load("Europe/Berlin", &err)});
   }
   Outcome r = expect_same_for_all_threads({dir}, o);
   // Single-file inputs of the layouts with exact seams were split; GC logs
@@ -233,8 +239,8 @@ TEST(Split, ManyFilesAndOneBigOneTogether) {
   fs::copy_file(kSamples + "oom-kill/broker-2/journal.json", tmp.file("journals/journal.json"));
   for (const char* f : {"broker-2/gc.log", "broker-2/gc.log.0"})
     fs::copy_file(kSamples + "oom-kill/" + f, tmp.file(f));
-  AnalyzeOptions o = split_options();
-  o.split_chunk_bytes = 20000;
+  SplitRun o = split_options();
+  o.tuning.split_chunk_bytes = 20000;
   Outcome r = expect_same_for_all_threads({tmp.path()}, o);
   size_t orders = 0, journal = 0;
   for (const auto& [in, s] : r.splits) {
@@ -283,18 +289,18 @@ TEST(Split, RepeatedHourOfADstChangeAtSeams) {
     }
   }
   std::string path = tmp.write("berlin/app.log", out.str());
-  AnalyzeOptions o = split_options();
+  SplitRun o = split_options();
   std::string err;
-  o.open.reader.zone = Zone::load("Europe/Berlin", &err);
-  o.open.reader.zone_from_user = true;
-  ASSERT_TRUE(o.open.reader.zone) << err;
+  o.opts.open.reader.zone = Zone::load("Europe/Berlin", &err);
+  o.opts.open.reader.zone_from_user = true;
+  ASSERT_TRUE(o.opts.open.reader.zone) << err;
   Outcome r = expect_same_for_all_threads({path}, o);
   ASSERT_EQ(r.splits.size(), 1u);
 }
 
 TEST(Split, SmallFilesAndOneThreadAreReadWhole) {
-  AnalyzeOptions o = split_options();
-  o.split_min_bytes = 1ull << 30;
+  SplitRun o = split_options();
+  o.tuning.split_min_bytes = 1ull << 30;
   Outcome r = run_with({kSamples + "oom-kill"}, o, 2);
   EXPECT_TRUE(r.splits.empty());
 }

@@ -46,8 +46,10 @@
 namespace logcorr {
 
 struct AnalyzerResult {
-  // False when the pattern packs could not be loaded: nothing was analysed.
-  bool ok = false;
+  // kPatternError when the pattern packs could not be loaded: nothing was
+  // analysed. Problems with inputs are diagnostics, not a failed run.
+  Status status;
+  bool ok() const { return status.ok(); }
   // Bursts with verdicts, causes and evidence; per-input coverage; counts.
   AnalysisReport report;
   // Every extracted event in time order, entities resolved (as `logcorr

@@ -52,11 +52,6 @@ enum class Verdict : uint8_t {
 std::string_view verdict_name(Verdict v);  // "broker-restart", ...
 std::optional<Verdict> verdict_from_name(std::string_view name);
 
-// A stop-the-world pause shorter than this is never taken as the cause of
-// a disconnect (clients time out after seconds, not milliseconds); the
-// correlator only counts such pauses.
-inline constexpr int64_t kMinCausalPauseNs = 500'000'000;
-
 struct CorrelateOptions {
   int64_t gap_ns = 30 * 1'000'000'000LL;        // --burst-gap
   uint32_t min_count = 3;                       // --min-burst
@@ -95,15 +90,6 @@ struct Cause {
   std::vector<Evidence> evidence;
 };
 
-struct CoverageSpan {
-  std::string input;
-  std::string role;  // "journal", "server", "gc", "client", "other"
-  std::string host;
-  int32_t broker = -1;
-  int64_t first_ns = 0;
-  int64_t last_ns = 0;
-};
-
 struct Burst {
   int64_t start_ns = 0;
   int64_t end_ns = 0;
@@ -123,15 +109,6 @@ struct Burst {
 };
 
 // What the correlator needs to know about inputs besides their events.
-struct InputCoverage {
-  std::string input;
-  std::string role;
-  std::string host;
-  int32_t broker = -1;
-  int64_t first_ns = 0;
-  int64_t last_ns = 0;
-};
-
 class Correlator {
  public:
   explicit Correlator(CorrelateOptions opts = {});
@@ -143,7 +120,7 @@ class Correlator {
   void add(const Event& e);
   // Tells the correlator which inputs cover which time (may be called again
   // for the same input as it grows).
-  void add_coverage(const InputCoverage& c);
+  void add_coverage(const InputSummary& c);
   // Learned/user entity pairings; the correlator also learns from events.
   EntityMap& entities();
 
@@ -165,7 +142,6 @@ class Correlator {
   std::vector<OpenBurst> newly_opened();
 
   uint64_t events_ignored() const;
-  std::vector<CoverageSpan> coverage() const;
 
  private:
   struct State;

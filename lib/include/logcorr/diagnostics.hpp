@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "logcorr/status.hpp"
+
 namespace logcorr {
 
 enum class Severity : uint8_t {
@@ -20,8 +22,8 @@ enum class Severity : uint8_t {
 
 struct Diagnostic {
   Severity severity = Severity::kError;
-  std::string path;     // the file (or "-" for stdin); empty when not about a file
-  uint64_t line = 0;    // 1-based line, 0 when unknown / not applicable
+  std::string path;   // the file (or "-" for stdin); empty when not about a file
+  uint64_t line = 0;  // 1-based line, 0 when unknown / not applicable
   // Byte offset in the file as stored (for a .gz/.zst: in the compressed
   // bytes, where the damage is), when meaningful.
   uint64_t offset = 0;

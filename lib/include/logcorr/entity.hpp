@@ -29,6 +29,11 @@ class EntityMap {
   void learn(std::string_view host, int32_t broker);
   // Learns that `alias` (an IP or another name) is the same host as `host`.
   void learn_alias(std::string_view alias, std::string_view host);
+  // Last resort for a broker-side host whose id no log said: a name like
+  // `broker-3` / `kafka-3` / `kafka3` is taken to be broker 3, unless the
+  // host already has an id or another host has 3. Returns the id guessed
+  // (a guess: callers say so in a note), or -1.
+  int32_t guess_from_name(const std::string& host);
   // A user's --broker HOST=ID; wins over anything learned.
   void add_user_mapping(std::string_view host, int32_t broker);
 

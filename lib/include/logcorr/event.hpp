@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "logcorr/format.hpp"
 #include "logcorr/record.hpp"
 
 namespace logcorr {
@@ -42,6 +43,11 @@ enum class EventKind : uint8_t {
 std::string_view kind_name(EventKind k);  // "network_exception", ...
 std::optional<EventKind> kind_from_name(std::string_view name);
 bool is_symptom(EventKind k);
+
+// A stop-the-world pause shorter than this is never taken as the cause of
+// a disconnect (clients time out after seconds, not milliseconds); the
+// correlator only counts such pauses.
+inline constexpr int64_t kMinCausalPauseNs = 500'000'000;
 
 struct Event {
   int64_t time_ns = 0;       // UTC; for interval events the END (gc_pause: end of pause)
@@ -76,6 +82,46 @@ struct Event {
     return {};
   }
   void clear();
+};
+
+// What an input is, as extraction worked it out (InputProfile).
+enum class InputRole : uint8_t {
+  kOther,    // nothing Kafka-related recognised
+  kClient,   // a client application's log
+  kServer,   // a broker's server.log (or controller.log, kafkaServer.out, ...)
+  kJournal,  // a journal / syslog / dmesg: broker-side by nature
+  kGc,       // a JVM GC log
+};
+std::string_view role_name(InputRole r);  // "other", "client", "server", "journal", "gc"
+std::optional<InputRole> role_from_name(std::string_view name);
+inline bool is_broker_side(InputRole r) {
+  return r == InputRole::kServer || r == InputRole::kJournal || r == InputRole::kGc;
+}
+
+// "none", "explicit", "abbreviation", "user", "assumed" (how an input's
+// stamps got their UTC offset; see ZoneSource).
+std::string_view zone_source_name(ZoneSource z);
+std::optional<ZoneSource> zone_source_from_name(std::string_view name);
+
+// One input of a run: what it is, whose it is, the time it covers. The
+// correlator reads coverage from it ("no GC log for that broker at that
+// time" differs from "no pause in the GC log"); reports list it.
+struct InputSummary {
+  std::string input;  // label
+  InputRole role = InputRole::kOther;
+  std::string host;     // the broker-side host it speaks for, or a client's folder host
+  int32_t broker = -1;  // -1 unknown
+  // Time span of its timed records; first_ns > last_ns when it has none.
+  int64_t first_ns = 0;
+  int64_t last_ns = -1;
+  Layout layout = Layout::kUnknown;
+  std::string zone;  // the zone its zone-less stamps were read in
+  // How its stamps got their offset: kAssumed when some were read in a zone
+  // nobody chose, kNone when no record had a time.
+  ZoneSource zone_source = ZoneSource::kNone;
+  uint64_t records = 0;
+  uint64_t events = 0;
+  bool has_span() const { return first_ns <= last_ns; }
 };
 
 }  // namespace logcorr

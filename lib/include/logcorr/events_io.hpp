@@ -18,22 +18,11 @@
 #include <string>
 #include <string_view>
 
-#include "logcorr/correlate.hpp"
 #include "logcorr/event.hpp"
 
 namespace logcorr {
 
 inline constexpr int kEventsSchemaVersion = 1;
-
-// Extra facts about an input that travel with its coverage record.
-struct InputSummary {
-  InputCoverage coverage;
-  std::string layout;
-  std::string zone;
-  std::string zone_source;  // "explicit", "user", "assumed", "none"
-  uint64_t records = 0;
-  uint64_t events = 0;
-};
 
 // Appends one NDJSON line (with '\n').
 void append_event_json(std::string& out, const Event& e);

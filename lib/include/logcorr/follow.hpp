@@ -74,9 +74,9 @@ struct LiveSourceStats {
 
 class LiveAnalyzer {
  public:
-  // nullptr when the pattern packs cannot be loaded (reported to `diag`).
-  // `diag` must outlive the analyzer.
-  static std::unique_ptr<LiveAnalyzer> create(LiveOptions opts, DiagnosticSink& diag);
+  // Fails (kPatternError) when the pattern packs cannot be loaded (the
+  // reasons are reported to `diag`). `diag` must outlive the analyzer.
+  static Result<std::unique_ptr<LiveAnalyzer>> create(LiveOptions opts, DiagnosticSink& diag);
   ~LiveAnalyzer();
   LiveAnalyzer(const LiveAnalyzer&) = delete;
   LiveAnalyzer& operator=(const LiveAnalyzer&) = delete;

@@ -3,8 +3,8 @@
 //
 // Two kinds of version, for two questions:
 //  - The library version (semantic versioning; while the major version is 0,
-//    a minor release may change the API, so `find_package(logcorr 0.1)`
-//    accepts 0.1.x only). The macros are for compile-time checks against
+//    a minor release may change the API, so `find_package(logcorr 0.2)`
+//    accepts 0.2.x only). The macros are for compile-time checks against
 //    the headers in use; version() is the library actually linked, which
 //    differs from the headers when an application runs against a newer
 //    shared library than it was built with.
@@ -20,7 +20,7 @@
 // The version of these headers. Kept in step with project(VERSION) in the
 // top-level CMakeLists.txt: version.cpp fails to compile when they differ.
 #define LOGCORR_VERSION_MAJOR 0
-#define LOGCORR_VERSION_MINOR 1
+#define LOGCORR_VERSION_MINOR 2
 #define LOGCORR_VERSION_PATCH 0
 // One comparable number: 10000 * major + 100 * minor + patch.
 #define LOGCORR_VERSION \
@@ -28,7 +28,7 @@
 
 namespace logcorr {
 
-// The linked library's version, "MAJOR.MINOR.PATCH" (e.g. "0.1.0"); a
+// The linked library's version, "MAJOR.MINOR.PATCH" (e.g. "0.2.0"); a
 // NUL-terminated string with static storage duration.
 const char* version();
 

@@ -5,9 +5,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "analyze/analyze_internal.hpp"
+#include "extract/event_collector.hpp"
+#include "extract/extract_tuning.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
-#include "short_pauses.hpp"
 
 namespace logcorr {
 
@@ -24,21 +26,14 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
     if (!ip.empty() && !e.host.empty()) map.learn_alias(ip, e.host);
   }
   for (const auto& in : inputs)
-    if (in.coverage.broker >= 0 && !in.coverage.host.empty())
-      map.learn(in.coverage.host, in.coverage.broker);
-  // Last resort: a broker-side host named like `broker-3` / `kafka-3` /
-  // `kafka3` whose id the logs never said is taken to be broker 3, unless
-  // another host already is. Said in a note, since it is a guess.
+    if (in.broker >= 0 && !in.host.empty()) map.learn(in.host, in.broker);
+  // Last resort: a broker-side host named like `broker-3`. Said in a note,
+  // since it is a guess.
   for (const auto& in : inputs) {
-    const auto& h = in.coverage.host;
-    if (h.empty() || in.coverage.role == "client" || in.coverage.role == "other") continue;
-    if (map.broker_for(h) >= 0) continue;
-    size_t end = h.size(), beg = end;
-    while (beg > 0 && h[beg - 1] >= '0' && h[beg - 1] <= '9') --beg;
-    if (beg == end || end - beg > 6) continue;
-    int32_t id = std::stoi(h.substr(beg));
-    if (!map.host_for(id).empty()) continue;
-    map.learn(h, id);
+    const auto& h = in.host;
+    if (!is_broker_side(in.role)) continue;
+    int32_t id = map.guess_from_name(h);
+    if (id < 0) continue;
     notes.push_back(
         fmt::format("{} is taken to be broker {} from its name (no log said its id; "
                     "use --broker {}=ID if that is wrong)",
@@ -51,26 +46,38 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
     if (e.host.empty() && e.broker >= 0 && !is_symptom(e.kind)) e.host = map.host_for(e.broker);
   }
   for (auto& in : inputs)
-    if (in.coverage.broker < 0 && !in.coverage.host.empty())
-      in.coverage.broker = map.broker_for(in.coverage.host);
+    if (in.broker < 0 && !in.host.empty()) in.broker = map.broker_for(in.host);
   return notes;
+}
+
+ExtractOptions AnalyzeOptions::extraction() const {
+  ExtractOptions x = *this;
+  x.window.cause_margin_before_ns = correlate.lookback_ns;
+  x.window.cause_margin_after_ns = correlate.lookahead_ns;
+  return x;
 }
 
 AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
                                 const AnalyzeOptions& opts) {
-  return detail::correlate_tallied(std::move(events), std::move(inputs), opts, {});
+  return detail::correlate_events(std::move(events), std::move(inputs), opts, {});
 }
 
-AnalysisReport detail::correlate_tallied(std::vector<Event> events,
-                                         std::vector<InputSummary> inputs,
-                                         const AnalyzeOptions& opts, ShortPauseTally::Extra extra) {
+AnalysisReport detail::correlate_collected(EventCollector& col, const AnalyzeOptions& opts) {
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+  const ShortPauseTally::Extra extra = col.take_events(events, inputs);
+  return correlate_events(std::move(events), std::move(inputs), opts, extra);
+}
+
+AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
+                                        const AnalyzeOptions& opts, ShortPauseTally::Extra extra) {
   AnalysisReport rep;
   Correlator c(opts.correlate);
   rep.notes = resolve_entities(events, inputs, opts, c.entities());
   for (const auto& in : inputs) {
-    InputCoverage cv = in.coverage;
+    InputSummary cv = in;
     if (cv.broker < 0 && !cv.host.empty()) cv.broker = c.entities().broker_for(cv.host);
-    if (cv.first_ns <= cv.last_ns) c.add_coverage(cv);
+    if (cv.has_span()) c.add_coverage(cv);
     rep.records += in.records;
   }
   std::stable_sort(events.begin(), events.end(),
@@ -79,7 +86,7 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
   // has many thousands of symptoms but few inputs and clients.
   std::unordered_map<std::string_view, uint32_t> input_index, client_index;
   for (size_t i = 0; i < inputs.size(); ++i)
-    input_index.emplace(inputs[i].coverage.input, static_cast<uint32_t>(i));
+    input_index.emplace(inputs[i].input, static_cast<uint32_t>(i));
   rep.symptom_clients.emplace_back();
   uint64_t untimed = 0;
   for (const auto& e : events) {
@@ -116,9 +123,8 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
   // Fill in input host/broker from what was learned.
   std::vector<std::string> assumed;
   for (auto& in : inputs) {
-    if (in.coverage.broker < 0 && !in.coverage.host.empty())
-      in.coverage.broker = c.entities().broker_for(in.coverage.host);
-    if (in.zone_source == "assumed") assumed.push_back(in.coverage.input);
+    if (in.broker < 0 && !in.host.empty()) in.broker = c.entities().broker_for(in.host);
+    if (in.zone_source == ZoneSource::kAssumed) assumed.push_back(in.input);
   }
   if (!assumed.empty()) {
     std::string list;
@@ -136,17 +142,17 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
   // An input none of whose records carries a time (journalctl -o cat, a
   // copy of bare messages) still yields events, but nothing can place them.
   for (const auto& in : inputs) {
-    if (in.records == 0 || in.zone_source != "none") continue;
-    if (in.layout.rfind("gc-", 0) == 0)
+    if (in.records == 0 || in.zone_source != ZoneSource::kNone) continue;
+    if (in.layout == Layout::kGcUnified || in.layout == Layout::kGcLegacy)
       rep.notes.push_back(fmt::format(
           "{}: uptime stamps only and no JVM start known; its {} event(s) are left out of the "
           "time line (give --jvm-start TIME, or a GC log decorated with time)",
-          in.coverage.input, in.events));
+          in.input, in.events));
     else
       rep.notes.push_back(fmt::format(
           "{}: no record has a time stamp{}; its {} event(s) are left out of the time line "
           "(give the log with its stamps, e.g. journalctl -o short-iso or -o json)",
-          in.coverage.input, in.layout == "journal-cat" ? " (journalctl -o cat)" : "", in.events));
+          in.input, in.layout == Layout::kJournalCat ? " (journalctl -o cat)" : "", in.events));
   }
   if (uint64_t ignored = untimed + c.events_ignored() + extra.invalid; ignored > 0)
     rep.notes.push_back(
@@ -155,13 +161,19 @@ AnalysisReport detail::correlate_tallied(std::vector<Event> events,
   return rep;
 }
 
-AnalysisReport analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
-                       DiagnosticSink& diag, bool* ok) {
-  detail::EventCollector col(/*slim=*/true);
-  bool good = extract_events(inputs, opts, col, diag);
-  if (ok) *ok = good;
-  if (!good) return {};
-  return col.correlate(opts);
+Result<AnalysisReport> analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
+                               DiagnosticSink& diag) {
+  return detail::analyze(inputs, opts, detail::ExtractTuning{}, diag);
+}
+
+Result<AnalysisReport> detail::analyze(const std::vector<std::string>& inputs,
+                                       const AnalyzeOptions& opts, ExtractTuning tuning,
+                                       DiagnosticSink& diag) {
+  EventCollector col(/*slim=*/true);
+  tuning.slim_short_pauses = true;  // the correlator only counts short pauses
+  Status st = extract_events(inputs, opts.extraction(), tuning, col, diag);
+  if (!st.ok()) return st;
+  return correlate_collected(col, opts);
 }
 
 }  // namespace logcorr

@@ -2,13 +2,15 @@
 // through the same per-source machinery as live mode (LiveSource), events
 // from elsewhere as they are; then one correlation over all of them.
 #include "logcorr/analyzer.hpp"
+#include "logcorr/follow.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "../analyze/record_matcher.hpp"
-#include "../analyze/short_pauses.hpp"
-#include "../follow/live_source.hpp"
+#include "analyze/analyze_internal.hpp"
+#include "extract/event_collector.hpp"
+#include "extract/live_source.hpp"
+#include "extract/record_matcher.hpp"
 
 namespace logcorr {
 
@@ -32,7 +34,9 @@ class DiagTee final : public DiagnosticSink {
 
 struct Analyzer::State {
   AnalyzeOptions opts;
-  LiveOptions live;  // the streams' options: opts, plus the sniffing rule
+  ExtractOptions extract;  // opts as the streams' extraction takes them
+  // A stream's layout is sniffed from its first lines, as `follow` does.
+  uint32_t sniff_lines = LiveOptions().sniff_lines;
   DiagTee diag;
   bool keep = false;
   std::vector<std::string> paths;
@@ -54,7 +58,7 @@ struct Analyzer::State {
       matcher_failed = !matcher && opts.wants_patterns();
     }
     streams.push_back(std::make_unique<detail::LiveSource>(std::string(name), name, matcher.get(),
-                                                           live, diag, streamed));
+                                                           extract, sniff_lines, diag, streamed));
     by_name.emplace(std::string(name), streams.size() - 1);
     return *streams.back();
   }
@@ -62,7 +66,7 @@ struct Analyzer::State {
 
 Analyzer::Analyzer(AnalyzeOptions opts, DiagnosticSink* diag) : s_(std::make_unique<State>()) {
   s_->opts = std::move(opts);
-  s_->live.analyze = s_->opts;
+  s_->extract = s_->opts.extraction();
   s_->diag.user = diag;
 }
 
@@ -100,15 +104,20 @@ void Analyzer::add_events(std::vector<Event> events, std::vector<InputSummary> i
 AnalyzerResult Analyzer::run() {
   State& s = *s_;
   AnalyzerResult res;
-  res.ok = !s.matcher_failed;
+  if (s.matcher_failed)
+    res.status = Status(ErrorCode::kPatternError, "the pattern packs could not be loaded");
   // Streams end first, so their events are all in before correlation.
   for (auto& st : s.streams) {
     st->end();
     s.streamed.inputs.push_back(st->summary());
   }
   detail::EventCollector all(/*slim=*/!s.keep);  // the correlator only counts short pauses
-  if (!s.paths.empty() && !extract_events(s.paths, s.opts, all, s.diag)) res.ok = false;
-  if (res.ok) {
+  if (res.ok() && !s.paths.empty()) {
+    detail::ExtractTuning tuning;
+    tuning.slim_short_pauses = all.slim;
+    res.status = detail::extract_events(s.paths, s.extract, tuning, all, s.diag);
+  }
+  if (res.ok()) {
     all.events.insert(all.events.end(), std::make_move_iterator(s.streamed.events.begin()),
                       std::make_move_iterator(s.streamed.events.end()));
     all.inputs.insert(all.inputs.end(), std::make_move_iterator(s.streamed.inputs.begin()),
@@ -124,12 +133,12 @@ AnalyzerResult Analyzer::run() {
                        [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
       res.events = std::move(ev);
     }
-    res.report = all.correlate(s.opts);
+    res.report = detail::correlate_collected(all, s.opts);
   }
   // Ready for the next run: same options, no inputs.
   auto next = std::make_unique<State>();
   next->opts = std::move(s.opts);
-  next->live.analyze = next->opts;
+  next->extract = std::move(s.extract);
   next->diag.user = s.diag.user;
   next->diag.kept = std::move(s.diag.kept);
   next->keep = s.keep;

@@ -98,7 +98,7 @@ struct Correlator::State {
   int64_t released_to = INT64_MIN;           // events at or before this were processed
   std::vector<detail::PendingBurst> closed;  // waiting for their causes
   std::map<std::string, detail::ClientConfig> configs;
-  std::vector<InputCoverage> coverage;
+  std::vector<InputSummary> coverage;
   std::map<int32_t, ChronicTrack> chronic;
   uint64_t ignored = 0;
   std::vector<OpenBurst> opened;
@@ -262,7 +262,7 @@ void Correlator::add(const Event& e) {
   if (s.max_seen - s.opts.lateness_ns > s.released_to) s.release(s.max_seen - s.opts.lateness_ns);
 }
 
-void Correlator::add_coverage(const InputCoverage& c) {
+void Correlator::add_coverage(const InputSummary& c) {
   for (auto& x : s_->coverage)
     if (x.input == c.input) {
       x = c;
@@ -304,13 +304,6 @@ std::vector<Correlator::OpenBurst> Correlator::newly_opened() {
 
 uint64_t Correlator::events_ignored() const {
   return s_->ignored;
-}
-
-std::vector<CoverageSpan> Correlator::coverage() const {
-  std::vector<CoverageSpan> out;
-  for (const auto& c : s_->coverage)
-    out.push_back(CoverageSpan{c.input, c.role, c.host, c.broker, c.first_ns, c.last_ns});
-  return out;
 }
 
 }  // namespace logcorr

@@ -257,7 +257,7 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   int64_t lo = b.start_ns - ctx.opts.lookback_ns, hi = b.end_ns;
   for (int32_t id : b.brokers) {
     std::string host = ctx.entities.host_for(id);
-    std::set<std::string> have;
+    std::set<InputRole> have;
     bool any_input = false;
     for (const auto& cv : ctx.coverage) {
       int32_t cb = cv.broker >= 0 ? cv.broker : ctx.entities.broker_for(cv.host);
@@ -271,11 +271,11 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
       b.coverage_gaps.push_back(fmt::format("no log of {} was given", who));
       continue;
     }
-    for (const char* role : {"journal", "server", "gc"}) {
+    for (InputRole role : {InputRole::kJournal, InputRole::kServer, InputRole::kGc}) {
       if (have.count(role)) continue;
-      const char* what = std::string_view(role) == "journal"  ? "journal"
-                         : std::string_view(role) == "server" ? "server.log"
-                                                              : "GC log";
+      const char* what = role == InputRole::kJournal  ? "journal"
+                         : role == InputRole::kServer ? "server.log"
+                                                      : "GC log";
       b.coverage_gaps.push_back(
           fmt::format("no {} covers {} between {} and {}", what, who, hhmmss(lo), hhmmss(hi)));
     }

@@ -25,7 +25,7 @@ struct VerdictContext {
   const CauseIndex& causes;
   // by client id and by input label
   const std::map<std::string, ClientConfig>& configs;
-  const std::vector<InputCoverage>& coverage;
+  const std::vector<InputSummary>& coverage;
 };
 
 // Fills burst.causes, verdict, confidence, advice, warnings, coverage gaps.

@@ -33,6 +33,18 @@ std::string normalize_host(std::string_view host) {
   return out;
 }
 
+int32_t EntityMap::guess_from_name(const std::string& host) {
+  if (host.empty() || broker_for(host) >= 0) return -1;
+  size_t end = host.size(), beg = end;
+  while (beg > 0 && host[beg - 1] >= '0' && host[beg - 1] <= '9') --beg;
+  if (beg == end || end - beg > 6) return -1;
+  int32_t id = 0;
+  for (size_t i = beg; i < end; ++i) id = id * 10 + (host[i] - '0');
+  if (!host_for(id).empty()) return -1;
+  learn(host, id);
+  return id;
+}
+
 void EntityMap::learn(std::string_view host, int32_t broker) {
   if (host.empty() || broker < 0) return;
   std::string h = canonical(host);

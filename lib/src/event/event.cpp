@@ -65,4 +65,30 @@ void Event::clear() {
   input_prev_ns = INT64_MIN;
 }
 
+namespace {
+constexpr std::string_view kRoleNames[] = {"other", "client", "server", "journal", "gc"};
+constexpr std::string_view kZoneSourceNames[] = {"none", "explicit", "abbreviation", "user",
+                                                 "assumed"};
+}  // namespace
+
+std::string_view role_name(InputRole r) {
+  return kRoleNames[static_cast<size_t>(r)];
+}
+
+std::optional<InputRole> role_from_name(std::string_view name) {
+  for (size_t i = 0; i < std::size(kRoleNames); ++i)
+    if (kRoleNames[i] == name) return static_cast<InputRole>(i);
+  return std::nullopt;
+}
+
+std::string_view zone_source_name(ZoneSource z) {
+  return kZoneSourceNames[static_cast<size_t>(z)];
+}
+
+std::optional<ZoneSource> zone_source_from_name(std::string_view name) {
+  for (size_t i = 0; i < std::size(kZoneSourceNames); ++i)
+    if (kZoneSourceNames[i] == name) return static_cast<ZoneSource>(i);
+  return std::nullopt;
+}
+
 }  // namespace logcorr

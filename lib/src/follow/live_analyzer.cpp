@@ -6,7 +6,8 @@
 #include <queue>
 #include <set>
 
-#include "live_source.hpp"
+#include "extract/live_source.hpp"
+#include "extract/record_matcher.hpp"
 #include "logcorr/follow.hpp"
 
 namespace logcorr {
@@ -41,6 +42,7 @@ struct Announced {
 
 struct LiveAnalyzer::State final : EventSink {
   LiveOptions opts;
+  ExtractOptions extract;  // opts.analyze as the sources' extraction takes them
   DiagnosticSink* diag = nullptr;
   std::unique_ptr<detail::RecordMatcher> matcher;
   std::unique_ptr<Correlator> corr;
@@ -153,8 +155,8 @@ struct LiveAnalyzer::State final : EventSink {
 
   detail::LiveSource& get(std::string_view id, std::string_view path = {}) {
     if (auto* s = find(id)) return *s;
-    sources.push_back(std::make_unique<detail::LiveSource>(std::string(id), path, matcher.get(),
-                                                           opts, *diag, *this));
+    sources.push_back(std::make_unique<detail::LiveSource>(
+        std::string(id), path, matcher.get(), extract, opts.sniff_lines, *diag, *this));
     return *sources.back();
   }
 
@@ -165,25 +167,16 @@ struct LiveAnalyzer::State final : EventSink {
     std::vector<InputSummary> ins;
     for (auto& s : sources) ins.push_back(s->summary());
     for (const auto& in : ins)
-      if (in.coverage.broker >= 0 && !in.coverage.host.empty())
-        ent.learn(in.coverage.host, in.coverage.broker);
+      if (in.broker >= 0 && !in.host.empty()) ent.learn(in.host, in.broker);
     // Last resort, as in batch: a broker-side host named like `broker-3`.
     for (const auto& in : ins) {
-      const auto& h = in.coverage.host;
-      if (h.empty() || in.coverage.role == "client" || in.coverage.role == "other") continue;
-      if (ent.broker_for(h) >= 0) continue;
-      size_t end = h.size(), beg = end;
-      while (beg > 0 && h[beg - 1] >= '0' && h[beg - 1] <= '9') --beg;
-      if (beg == end || end - beg > 6) continue;
-      int32_t id = static_cast<int32_t>(std::stol(h.substr(beg)));
-      if (!ent.host_for(id).empty()) continue;
-      ent.learn(h, id);
-      guessed.insert(h);
+      if (!is_broker_side(in.role)) continue;
+      if (ent.guess_from_name(in.host) >= 0) guessed.insert(in.host);
     }
     for (auto& in : ins) {
-      InputCoverage cv = in.coverage;
+      InputSummary cv = in;
       if (cv.broker < 0 && !cv.host.empty()) cv.broker = ent.broker_for(cv.host);
-      if (cv.first_ns <= cv.last_ns) corr->add_coverage(cv);
+      if (cv.has_span()) corr->add_coverage(cv);
     }
   }
 
@@ -225,12 +218,14 @@ struct LiveAnalyzer::State final : EventSink {
 LiveAnalyzer::LiveAnalyzer(std::unique_ptr<State> s) : s_(std::move(s)) {}
 LiveAnalyzer::~LiveAnalyzer() = default;
 
-std::unique_ptr<LiveAnalyzer> LiveAnalyzer::create(LiveOptions opts, DiagnosticSink& diag) {
+Result<std::unique_ptr<LiveAnalyzer>> LiveAnalyzer::create(LiveOptions opts, DiagnosticSink& diag) {
   auto s = std::make_unique<State>();
   s->opts = std::move(opts);
+  s->extract = s->opts.analyze.extraction();
   s->diag = &diag;
-  s->matcher = detail::RecordMatcher::create(s->opts.analyze, diag);
-  if (!s->matcher && s->opts.analyze.wants_patterns()) return nullptr;
+  s->matcher = detail::RecordMatcher::create(s->extract, diag);
+  if (!s->matcher && s->extract.wants_patterns())
+    return Status(ErrorCode::kPatternError, "the pattern packs could not be loaded");
   s->corr = std::make_unique<Correlator>(s->opts.analyze.correlate);
   for (const auto& [host, id] : s->opts.analyze.broker_map)
     s->corr->entities().add_user_mapping(host, id);
@@ -303,7 +298,15 @@ std::vector<LiveSourceStats> LiveAnalyzer::stats() const {
   std::vector<LiveSourceStats> out;
   int64_t w = s_->watermark;
   for (const auto& src : s_->sources) {
-    LiveSourceStats st = src->stats();
+    LiveSourceStats st;
+    st.id = src->id();
+    st.layout = src->stats().layout;
+    st.bytes = src->stats().bytes;
+    st.records = src->stats().records;
+    st.events = src->events();
+    st.files = src->stats().files_read;
+    st.newest_ns = src->newest_ns();
+    st.ended = src->ended();
     st.holding = !st.ended && st.newest_ns != INT64_MIN && st.newest_ns == w;
     out.push_back(std::move(st));
   }

@@ -15,15 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "input/range_source.hpp"
+#include "input/reader_core.hpp"
 #include "logcorr/reader.hpp"
-#include "range_source.hpp"
-#include "record_stats.hpp"
 
 namespace logcorr {
 
 namespace {
-
-constexpr size_t kSniffBytes = 64 * 1024;
 
 struct Pending {
   RawRecord raw;
@@ -123,12 +121,12 @@ struct InputReader::State {
   // bytes at all.
   bool read_head() {
     chunk_len = 0;
-    // Fill up to kSniffBytes (or EOF) so that sniffing sees whole lines even
+    // Fill up to detail::kSniffBytes (or EOF) so that sniffing sees whole lines even
     // from a pipe that delivers a few bytes at a time.
-    size_t want = std::max(kSniffBytes, opts.chunk_bytes);
+    size_t want = std::max(detail::kSniffBytes, opts.chunk_bytes);
     if (chunk.size() < want) chunk.resize(want);
     bool eof = false;
-    while (chunk_len < kSniffBytes) {
+    while (chunk_len < detail::kSniffBytes) {
       size_t n = source->read(chunk.data() + chunk_len, chunk.size() - chunk_len);
       if (n == 0) {
         eof = true;
@@ -154,14 +152,8 @@ struct InputReader::State {
       stats.layout = layout;
     }
     framer = std::make_unique<Framer>(framing_for(layout), classifier_for(layout), opts.framer);
-    ParseOptions po;
-    po.zone = opts.zone;
-    po.zone_from_user = opts.zone_from_user;
-    po.year = opts.year;
-    po.reference_ns = source->info().mtime_ns;
-    po.jvm_start_ns = opts.jvm_start_ns;
-    po.boot_ns = opts.boot_ns;
-    po.path = input.files[current_file].path;
+    ParseOptions po =
+        detail::parse_options_for(opts, input.files[current_file].path, source->info().mtime_ns);
     if (!parser || po.reference_ns != INT64_MIN) {
       parser = std::make_unique<RecordParser>(layout, std::move(po), sink);
       stats.zone_source = parser->zone_source();

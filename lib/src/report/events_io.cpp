@@ -142,15 +142,15 @@ void append_event_json(std::string& out, const Event& e) {
 }
 
 void append_input_json(std::string& out, const InputSummary& in) {
-  const InputCoverage& c = in.coverage;
+  const InputSummary& c = in;
   out.append("{\"v\":1,\"type\":\"input\"");
   append_kv(out, "input", c.input);
-  append_kv(out, "role", c.role);
-  append_kv(out, "layout", in.layout);
+  append_kv(out, "role", role_name(c.role));
+  append_kv(out, "layout", layout_name(in.layout));
   if (!c.host.empty()) append_kv(out, "host", c.host);
   if (c.broker >= 0) out.append(fmt::format(",\"broker\":{}", c.broker));
   append_kv(out, "zone", in.zone);
-  append_kv(out, "zone_source", in.zone_source);
+  append_kv(out, "zone_source", zone_source_name(in.zone_source));
   if (c.first_ns <= c.last_ns) {
     append_time(out, "first", c.first_ns, Precision::kNano);
     append_time(out, "last", c.last_ns, Precision::kNano);
@@ -295,19 +295,19 @@ EventsParser::LineType EventsParser::parse(std::string_view line, Event& ev, Inp
   }
   if (type == "input") {
     in = InputSummary{};
-    in.coverage.input = std::move(input);
-    in.coverage.role = std::move(role);
-    in.coverage.host = std::move(host);
-    in.coverage.broker = static_cast<int32_t>(broker);
+    in.input = std::move(input);
+    // Values this version does not know (a newer writer's) read as unknown.
+    in.role = role_from_name(role).value_or(InputRole::kOther);
+    in.host = std::move(host);
+    in.broker = static_cast<int32_t>(broker);
     Precision p;
-    in.coverage.first_ns = 0;
-    in.coverage.last_ns = -1;
-    if (!first.empty() && !parse_our_time(first, in.coverage.first_ns, p))
-      return fail("bad \"first\"");
-    if (!last.empty() && !parse_our_time(last, in.coverage.last_ns, p)) return fail("bad \"last\"");
-    in.layout = std::move(layout);
+    in.first_ns = 0;
+    in.last_ns = -1;
+    if (!first.empty() && !parse_our_time(first, in.first_ns, p)) return fail("bad \"first\"");
+    if (!last.empty() && !parse_our_time(last, in.last_ns, p)) return fail("bad \"last\"");
+    in.layout = layout_from_name(layout).value_or(Layout::kUnknown);
     in.zone = std::move(zone);
-    in.zone_source = std::move(zone_source);
+    in.zone_source = zone_source_from_name(zone_source).value_or(ZoneSource::kNone);
     in.records = static_cast<uint64_t>(records);
     in.events = static_cast<uint64_t>(events);
     return LineType::kInput;

@@ -21,10 +21,6 @@ int64_t floor_ms(int64_t ns) {
   return (ns % kNanosPerMilli < 0) ? q - 1 : q;
 }
 
-bool broker_side(const std::string& role) {
-  return role == "journal" || role == "server" || role == "gc";
-}
-
 std::string basename(std::string_view path) {
   size_t slash = path.find_last_of('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
@@ -86,8 +82,7 @@ class BrokerLanes {
   BrokerLanes(const AnalysisReport& r) {
     for (const auto& p : r.entities) host_broker_.emplace(p.host, p.broker);
     for (const auto& in : r.inputs)
-      if (in.coverage.broker >= 0 && !in.coverage.host.empty())
-        host_broker_.emplace(in.coverage.host, in.coverage.broker);
+      if (in.broker >= 0 && !in.host.empty()) host_broker_.emplace(in.host, in.broker);
   }
   void want(int32_t broker, const std::string& host) {
     if (broker < 0 && !host.empty()) broker = broker_of(host);
@@ -163,19 +158,19 @@ std::vector<int64_t> client_lanes(const AnalysisReport& r, const HtmlOptions& op
   std::vector<int64_t> lane_of(r.inputs.size(), -1);
   std::vector<uint32_t> clients;
   for (size_t i = 0; i < r.inputs.size(); ++i) {
-    const auto& role = r.inputs[i].coverage.role;
-    if (role == "client" || (!broker_side(role) && per_input[i] > 0))
+    const InputRole role = r.inputs[i].role;
+    if (role == InputRole::kClient || (!is_broker_side(role) && per_input[i] > 0))
       clients.push_back(static_cast<uint32_t>(i));
   }
   size_t max_lanes = std::max<size_t>(opts.max_client_lanes, 2) - (unlabelled ? 1 : 0);
   // Groups in order of first appearance: key -> inputs.
   std::vector<std::pair<std::string, std::vector<uint32_t>>> groups;
   if (clients.size() <= max_lanes) {
-    for (uint32_t i : clients) groups.push_back({basename(r.inputs[i].coverage.input), {i}});
+    for (uint32_t i : clients) groups.push_back({basename(r.inputs[i].input), {i}});
   } else {
     std::map<std::string, size_t> at;
     for (uint32_t i : clients) {
-      std::string k = group_key(basename(r.inputs[i].coverage.input));
+      std::string k = group_key(basename(r.inputs[i].input));
       auto [it, fresh] = at.emplace(k, groups.size());
       if (fresh) groups.push_back({k, {}});
       groups[it->second].second.push_back(i);
@@ -215,7 +210,7 @@ std::vector<int64_t> client_lanes(const AnalysisReport& r, const HtmlOptions& op
     Lane l;
     l.type = Lane::Type::kClient;
     l.label = key;
-    if (ins.size() == 1) l.detail = r.inputs[ins[0]].coverage.input;
+    if (ins.size() == 1) l.detail = r.inputs[ins[0]].input;
     for (uint32_t i : ins) lane_of[i] = static_cast<int64_t>(lanes.size());
     l.inputs = std::move(ins);
     lanes.push_back(std::move(l));
@@ -270,9 +265,9 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
 
   Extent ext;
   for (const auto& in : r.inputs) {
-    if (in.coverage.first_ns > in.coverage.last_ns) continue;
-    ext.add(floor_ms(in.coverage.first_ns));
-    ext.add(floor_ms(in.coverage.last_ns));
+    if (in.first_ns > in.last_ns) continue;
+    ext.add(floor_ms(in.first_ns));
+    ext.add(floor_ms(in.last_ns));
   }
   for (const auto& m : marks) ext.add(floor_ms(m.time_ns));
   for (const auto& b : r.bursts) {
@@ -292,7 +287,7 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
   // clients named, the causes), then clients.
   BrokerLanes brokers(r);
   for (const auto& in : r.inputs)
-    if (broker_side(in.coverage.role)) brokers.want(in.coverage.broker, in.coverage.host);
+    if (is_broker_side(in.role)) brokers.want(in.broker, in.host);
   for (const auto& e : r.entities) brokers.want(e.broker, e.host);
   for (const auto& b : r.bursts) {
     for (int32_t id : b.brokers) brokers.want(id, "");
@@ -309,8 +304,8 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
   }
   brokers.make(p.lanes);
   for (size_t i = 0; i < r.inputs.size(); ++i) {
-    const auto& c = r.inputs[i].coverage;
-    if (broker_side(c.role))
+    const auto& c = r.inputs[i];
+    if (is_broker_side(c.role))
       p.lanes[brokers.lane(c.broker, c.host)].inputs.push_back(static_cast<uint32_t>(i));
   }
   std::vector<int64_t> lane_of = client_lanes(r, opts, per_input, unlabelled, p.lanes);

@@ -171,14 +171,14 @@ std::string render_json(const AnalysisReport& r) {
   j.key("inputs");
   j.open('[');
   for (const auto& in : r.inputs) {
-    const auto& c = in.coverage;
+    const auto& c = in;
     j.open('{');
     j.key("path");
     j.str(c.input);
     j.key("format");
-    j.str(in.layout);
+    j.str(layout_name(in.layout));
     j.key("role");
-    j.str(c.role);
+    j.str(role_name(c.role));
     j.key("host");
     if (c.host.empty())
       j.raw("null");
@@ -192,7 +192,7 @@ std::string render_json(const AnalysisReport& r) {
     j.key("zone");
     j.str(in.zone);
     j.key("zone_source");
-    j.str(in.zone_source);
+    j.str(zone_source_name(in.zone_source));
     bool has = c.first_ns <= c.last_ns;
     j.key("first");
     j.time_or_null(c.first_ns, has);

@@ -114,9 +114,9 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
   std::string out;
   int64_t first = INT64_MAX, last = INT64_MIN;
   for (const auto& in : r.inputs)
-    if (in.coverage.first_ns <= in.coverage.last_ns) {
-      first = std::min(first, in.coverage.first_ns);
-      last = std::max(last, in.coverage.last_ns);
+    if (in.first_ns <= in.last_ns) {
+      first = std::min(first, in.first_ns);
+      last = std::max(last, in.last_ns);
     }
   std::string range = first <= last ? fmt::format(", {} to {}", stamp(first, Precision::kSecond),
                                                   stamp(last, Precision::kSecond))

@@ -1,21 +1,11 @@
-#include "input_extractor.hpp"
+#include "extract/input_extractor.hpp"
 
 #include <climits>
 
 namespace logcorr::detail {
 
-bool in_window(const Event& e, const AnalyzeOptions& o) {
-  if (o.since_ns == INT64_MIN && o.until_ns == INT64_MAX) return true;
-  if (!e.time_valid) return false;
-  if (is_symptom(e.kind)) return e.time_ns >= o.since_ns && e.time_ns < o.until_ns;
-  // Causes may sit in the margins around the window.
-  int64_t lo = o.since_ns == INT64_MIN ? INT64_MIN : o.since_ns - o.correlate.lookback_ns;
-  int64_t hi = o.until_ns == INT64_MAX ? INT64_MAX : o.until_ns + o.correlate.lookahead_ns;
-  return e.time_ns >= lo && e.time_ns < hi;
-}
-
 InputExtractor::InputExtractor(const LogicalInput& li, RecordMatcher* matcher,
-                               const AnalyzeOptions& opts, DiagnosticSink& diag)
+                               const ExtractOptions& opts, DiagnosticSink& diag)
     : li_(li), matcher_(matcher), opts_(opts), diag_(diag), profile_(li, Layout::kUnknown) {}
 
 void InputExtractor::set_layout(Layout layout) {
@@ -37,7 +27,7 @@ void InputExtractor::emit(Event& e, EventSink& sink) {
   // Host the event is about: the pattern's, else (for broker-side inputs)
   // the host this input speaks for.
   if (e.host.empty() && profile_.broker_side()) e.host = profile_.default_host();
-  if (in_window(e, opts_)) {
+  if (opts_.window.contains(e)) {
     sink.on_event(e);
     ++count_;
   }

@@ -46,10 +46,11 @@
 #include <string>
 #include <vector>
 
-#include "input_extractor.hpp"
-#include "logcorr/analyze.hpp"
+#include "extract/extract_tuning.hpp"
+#include "extract/input_extractor.hpp"
+#include "extract/record_matcher.hpp"
+#include "logcorr/extract.hpp"
 #include "logcorr/reader.hpp"
-#include "record_matcher.hpp"
 
 namespace logcorr::detail {
 
@@ -61,7 +62,7 @@ struct SplitPlan {
 };
 
 // Whether `input` is worth splitting for `threads` workers, and where.
-std::optional<SplitPlan> plan_split(const InputReader& input, const AnalyzeOptions& opts,
+std::optional<SplitPlan> plan_split(const InputReader& input, const ExtractTuning& tuning,
                                     unsigned threads);
 
 // Events and hosts of one chunk, in record order.
@@ -94,13 +95,13 @@ struct ChunkResult {
 
 // Reads chunk `k` of `input`. `progress` (may be null) gets bytes done.
 void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, RecordMatcher* matcher,
-               const AnalyzeOptions& opts, ChunkResult& out,
+               const ExtractOptions& opts, const ExtractTuning& tuning, ChunkResult& out,
                const std::function<void(uint64_t)>* progress);
 
 // Checks every seam and passes the chunks' events and the input's summary to
 // `sink` in input order. False (nothing passed on) when a seam disagrees.
 bool stitch_chunks(const InputReader& input, const SplitPlan& plan,
-                   std::vector<ChunkResult>& chunks, const AnalyzeOptions& opts, EventSink& sink,
+                   std::vector<ChunkResult>& chunks, const ExtractOptions& opts, EventSink& sink,
                    DiagnosticSink& diag);
 
 }  // namespace logcorr::detail

@@ -1,18 +1,17 @@
 // Split extraction: plan, per-chunk read, and stitching (see the header).
-#include "split_extract.hpp"
+#include "extract/split_extract.hpp"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <climits>
 
-#include "input/record_stats.hpp"
+#include "input/reader_core.hpp"
 
 namespace logcorr::detail {
 
 namespace {
 
-constexpr size_t kSniffBytes = 64 * 1024;  // as InputReader sniffs
 constexpr uint64_t kMinAutoChunk = 32ull << 20;
 constexpr uint64_t kMaxWarmup = 64ull << 20;
 // The quiet-gap history looks 15 s back and keeps at most 4096 gaps
@@ -70,7 +69,7 @@ void ChunkBuffer::on_host(std::string_view host) {
   hosts.push_back(HostRun{std::string(host), 1, events.size()});
 }
 
-std::optional<SplitPlan> plan_split(const InputReader& input, const AnalyzeOptions& opts,
+std::optional<SplitPlan> plan_split(const InputReader& input, const ExtractTuning& tuning,
                                     unsigned threads) {
   const LogicalInput& li = input.input();
   if (threads < 2 || li.files.size() != 1) return std::nullopt;
@@ -78,7 +77,7 @@ std::optional<SplitPlan> plan_split(const InputReader& input, const AnalyzeOptio
   struct stat st;
   if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   uint64_t size = static_cast<uint64_t>(st.st_size);
-  if (size < opts.split_min_bytes || size < 2) return std::nullopt;
+  if (size < tuning.split_min_bytes || size < 2) return std::nullopt;
 
   // The layout as the whole-file reader would sniff it: from the same head.
   SourceError err;
@@ -93,18 +92,18 @@ std::optional<SplitPlan> plan_split(const InputReader& input, const AnalyzeOptio
     len += n;
   }
   head.resize(len);
-  if (head.rfind("{\"v\":", 0) == 0) return std::nullopt;  // `logcorr events` output
+  if (is_events_ndjson_head(head)) return std::nullopt;
   SplitPlan plan;
   plan.layout = ro.layout ? *ro.layout : sniff_layout(head);
   if (!splittable(plan.layout)) return std::nullopt;
 
-  uint64_t chunk = opts.split_chunk_bytes
-                       ? opts.split_chunk_bytes
+  uint64_t chunk = tuning.split_chunk_bytes
+                       ? tuning.split_chunk_bytes
                        : std::max<uint64_t>(size / (2 * uint64_t{threads}), kMinAutoChunk);
   uint64_t n = (size + chunk - 1) / chunk;
   // Equal shares per worker: five chunks on two threads would leave one
   // thread reading the fifth alone.
-  if (!opts.split_chunk_bytes) n = (n + threads - 1) / threads * threads;
+  if (!tuning.split_chunk_bytes) n = (n + threads - 1) / threads * threads;
   if (n < 2) return std::nullopt;
   plan.size = size;
   for (uint64_t i = 0; i <= n; ++i) plan.bounds.push_back(size / n * i + size % n * i / n);
@@ -112,10 +111,10 @@ std::optional<SplitPlan> plan_split(const InputReader& input, const AnalyzeOptio
 }
 
 void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, RecordMatcher* matcher,
-               const AnalyzeOptions& opts, ChunkResult& out,
+               const ExtractOptions& opts, const ExtractTuning& tuning, ChunkResult& out,
                const std::function<void(uint64_t)>* progress) {
   const uint64_t begin = plan.bounds[k], end = plan.bounds[k + 1];
-  uint64_t warm = std::max<uint64_t>(opts.split_warmup_bytes, 1);
+  uint64_t warm = std::max<uint64_t>(tuning.split_warmup_bytes, 1);
   for (;;) {
     out = ChunkResult{};
     CollectDiagnostics diag(out.diags);
@@ -191,7 +190,7 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
 }
 
 bool stitch_chunks(const InputReader& input, const SplitPlan& plan,
-                   std::vector<ChunkResult>& chunks, const AnalyzeOptions& opts, EventSink& sink,
+                   std::vector<ChunkResult>& chunks, const ExtractOptions& opts, EventSink& sink,
                    DiagnosticSink& diag) {
   const size_t n = chunks.size();
   if (n == 0) return false;

@@ -13,16 +13,19 @@
 #include <string_view>
 #include <vector>
 
-#include "../analyze/input_extractor.hpp"
-#include "logcorr/follow.hpp"
+#include "extract/input_extractor.hpp"
+#include "logcorr/extract.hpp"
 #include "logcorr/frame.hpp"
 
 namespace logcorr::detail {
 
 class LiveSource final : private RecordSink {
  public:
+  // `sniff_lines`: the layout is sniffed once this many lines (or
+  // kSniffBytes) have arrived.
   LiveSource(std::string id, std::string_view path, detail::RecordMatcher* matcher,
-             const LiveOptions& opts, DiagnosticSink& diag, EventSink& events);
+             const ExtractOptions& opts, uint32_t sniff_lines, DiagnosticSink& diag,
+             EventSink& events);
 
   void feed(std::string_view bytes, int64_t wall_ns);
   // One record the caller framed (header line plus its continuation lines,
@@ -36,7 +39,9 @@ class LiveSource final : private RecordSink {
 
   const std::string& id() const { return id_; }
   InputSummary summary() const { return ex_->summary(stats_); }
-  LiveSourceStats stats() const;
+  // The reader statistics so far (records, bytes, files, layout).
+  const InputStats& stats() const { return stats_; }
+  uint64_t events() const { return ex_->events(); }
 
   int64_t newest_ns() const { return newest_ns_; }
   int64_t last_bytes_wall() const { return last_bytes_wall_; }
@@ -56,7 +61,8 @@ class LiveSource final : private RecordSink {
 
   std::string id_;
   LogicalInput li_;
-  const LiveOptions& opts_;
+  const ExtractOptions& opts_;
+  uint32_t sniff_lines_;
   DiagnosticSink& diag_;
   EventSink& events_;
   std::unique_ptr<InputExtractor> ex_;

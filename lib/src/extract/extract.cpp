@@ -18,12 +18,14 @@
 #include <optional>
 #include <thread>
 
-#include "input_extractor.hpp"
-#include "logcorr/analyze.hpp"
+#include "extract/event_collector.hpp"
+#include "extract/extract_tuning.hpp"
+#include "extract/input_extractor.hpp"
+#include "extract/record_matcher.hpp"
+#include "extract/split_extract.hpp"
+#include "logcorr/events_io.hpp"
+#include "logcorr/extract.hpp"
 #include "logcorr/gc.hpp"
-#include "record_matcher.hpp"
-#include "short_pauses.hpp"
-#include "split_extract.hpp"
 
 namespace logcorr {
 
@@ -50,10 +52,8 @@ DiagnosticSink& null_sink() {
   return sink;
 }
 
-using detail::in_window;
-
 // Reads `logcorr events` output back.
-void read_events_input(InputReader& reader, const AnalyzeOptions& opts, EventSink& sink,
+void read_events_input(InputReader& reader, const ExtractOptions& opts, EventSink& sink,
                        DiagnosticSink& diag) {
   EventsParser parser;
   Event ev;
@@ -63,7 +63,7 @@ void read_events_input(InputReader& reader, const AnalyzeOptions& opts, EventSin
   while (const Record* rec = reader.next()) {
     switch (parser.parse(rec->raw.text, ev, in, &err)) {
       case EventsParser::LineType::kEvent:
-        if (in_window(ev, opts)) sink.on_event(ev);
+        if (opts.window.contains(ev)) sink.on_event(ev);
         break;
       case EventsParser::LineType::kInput:
         sink.on_input(in);
@@ -94,7 +94,7 @@ void read_events_input(InputReader& reader, const AnalyzeOptions& opts, EventSin
 
 // Progress accounting shared by the workers.
 struct Progress {
-  const AnalyzeOptions* opts = nullptr;
+  const ExtractOptions* opts = nullptr;
   std::atomic<uint64_t> done{0};
   uint64_t total = 0;
   std::mutex mu;
@@ -106,7 +106,7 @@ struct Progress {
   }
 };
 
-void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const AnalyzeOptions& opts,
+void read_log_input(InputReader& reader, detail::RecordMatcher* matcher, const ExtractOptions& opts,
                     EventSink& sink, DiagnosticSink& diag, Progress* progress = nullptr) {
   uint64_t reported = 0;
   uint64_t since_check = 0;
@@ -164,8 +164,14 @@ uint64_t total_bytes(const std::vector<std::unique_ptr<InputReader>>& readers) {
 
 }  // namespace
 
-bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions& opts,
-                    EventSink& sink, DiagnosticSink& diag_in) {
+Status extract_events(const std::vector<std::string>& inputs, const ExtractOptions& opts,
+                      EventSink& sink, DiagnosticSink& diag) {
+  return detail::extract_events(inputs, opts, detail::ExtractTuning{}, sink, diag);
+}
+
+Status detail::extract_events(const std::vector<std::string>& inputs, const ExtractOptions& opts,
+                              const ExtractTuning& tuning, EventSink& sink,
+                              DiagnosticSink& diag_in) {
   LockedSink diag(diag_in);
   auto readers = open_inputs(inputs, opts.open, diag);
   unsigned threads =
@@ -183,7 +189,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   std::vector<std::optional<detail::SplitPlan>> plans(readers.size());
   std::vector<Item> items;
   for (size_t i = 0; i < readers.size(); ++i) {
-    plans[i] = detail::plan_split(*readers[i], opts, threads);
+    plans[i] = detail::plan_split(*readers[i], tuning, threads);
     if (!plans[i]) {
       items.push_back({i, kWhole});
       continue;
@@ -198,7 +204,8 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     auto m =
         detail::RecordMatcher::create(opts, t == 0 ? static_cast<DiagnosticSink&>(diag)
                                                    : static_cast<DiagnosticSink&>(null_sink()));
-    if (!m && opts.wants_patterns()) return false;
+    if (!m && opts.wants_patterns())
+      return Status(ErrorCode::kPatternError, "the pattern packs could not be loaded");
     matchers.push_back(std::move(m));
   }
 
@@ -219,7 +226,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
 
   if (threads <= 1) {
     for (size_t i = 0; i < readers.size(); ++i) run_one(i, matchers[0].get(), sink);
-    return true;
+    return {};
   }
   // Workers take items in order; the main thread passes each input's
   // buffered output on as soon as it and every input before it are done.
@@ -227,7 +234,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
   // it is read again whole, on this thread, with a matcher of its own.
   // Each input's output, buffered until it is its turn.
   std::vector<detail::EventCollector> buffers(readers.size(),
-                                              detail::EventCollector(sink.short_pauses_slim()));
+                                              detail::EventCollector(tuning.slim_short_pauses));
   std::vector<std::vector<detail::ChunkResult>> chunks(readers.size());
   for (size_t i = 0; i < readers.size(); ++i)
     if (plans[i]) chunks[i].resize(plans[i]->chunks());
@@ -248,7 +255,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
           const std::string& label = readers[it.input]->input().label;
           const std::function<void(uint64_t)> add = [&](uint64_t b) { progress.add(b, label); };
           detail::run_chunk(*readers[it.input], *plans[it.input], it.chunk, matchers[t].get(), opts,
-                            chunks[it.input][it.chunk], opts.progress ? &add : nullptr);
+                            tuning, chunks[it.input][it.chunk], opts.progress ? &add : nullptr);
         }
         {
           std::lock_guard<std::mutex> lock(mu);
@@ -267,13 +274,13 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     const Item& it = items[k];
     size_t i = it.input;
     if (it.chunk == kWhole) {
-      buffers[i].hand_on(sink);
+      buffers[i].drain_into(sink);
       continue;
     }
     if (it.chunk + 1 < plans[i]->chunks()) continue;  // wait for its last chunk
     bool stitched = detail::stitch_chunks(*readers[i], *plans[i], chunks[i], opts, sink, diag);
-    if (opts.split_observer)
-      opts.split_observer(readers[i]->input().label, plans[i]->chunks(), stitched);
+    if (tuning.split_observer)
+      tuning.split_observer(readers[i]->input().label, plans[i]->chunks(), stitched);
     if (!stitched) {
       if (!own_matcher) own_matcher = detail::RecordMatcher::create(opts, null_sink());
       run_one(i, own_matcher.get(), sink);
@@ -282,7 +289,7 @@ bool extract_events(const std::vector<std::string>& inputs, const AnalyzeOptions
     chunks[i] = {};
   }
   for (auto& th : pool) th.join();
-  return true;
+  return {};
 }
 
 }  // namespace logcorr

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "logcorr/event.hpp"
-#include "logcorr/events_io.hpp"
 #include "logcorr/format.hpp"
 #include "logcorr/reader.hpp"
 
@@ -25,7 +24,7 @@ class InputProfile {
   // The broker-side host this input speaks for ("" for client inputs).
   const std::string& default_host() const;
   bool broker_side() const;
-  std::string role() const;
+  InputRole role() const;
   int32_t broker() const;
   std::string host() const;
 

@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "logcorr/analyze.hpp"
 #include "logcorr/event.hpp"
+#include "logcorr/extract.hpp"
 #include "logcorr/format.hpp"
 #include "logcorr/record.hpp"
 
@@ -21,7 +21,7 @@ class RecordMatcher {
 
   // Loads the packs of opts.pattern_dirs; nullptr (after reporting why) when
   // they are broken.
-  static std::unique_ptr<RecordMatcher> create(const AnalyzeOptions& opts, DiagnosticSink& diag);
+  static std::unique_ptr<RecordMatcher> create(const ExtractOptions& opts, DiagnosticSink& diag);
 };
 
 }  // namespace logcorr::detail

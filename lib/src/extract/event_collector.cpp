@@ -1,6 +1,4 @@
-#include "short_pauses.hpp"
-
-#include "logcorr/correlate.hpp"
+#include "extract/event_collector.hpp"
 
 namespace logcorr::detail {
 
@@ -62,7 +60,7 @@ ShortPauseTally::Extra ShortPauseTally::append_to(std::vector<Event>& out) const
   return x;
 }
 
-void EventCollector::hand_on(EventSink& sink) {
+void EventCollector::drain_into(EventSink& sink) {
   for (const auto& e : events) sink.on_event(e);
   pauses.replay(sink);
   for (const auto& in : inputs) sink.on_input(in);
@@ -71,10 +69,15 @@ void EventCollector::hand_on(EventSink& sink) {
   pauses.clear();
 }
 
-AnalysisReport EventCollector::correlate(const AnalyzeOptions& opts) {
+ShortPauseTally::Extra EventCollector::take_events(std::vector<Event>& out,
+                                                   std::vector<InputSummary>& ins) {
   const ShortPauseTally::Extra extra = pauses.append_to(events);
   pauses.clear();
-  return correlate_tallied(std::move(events), std::move(inputs), opts, extra);
+  out = std::move(events);
+  ins = std::move(inputs);
+  events = {};
+  inputs = {};
+  return extra;
 }
 
 }  // namespace logcorr::detail

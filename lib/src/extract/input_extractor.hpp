@@ -15,10 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "input_profile.hpp"
-#include "logcorr/analyze.hpp"
+#include "extract/input_profile.hpp"
+#include "extract/record_matcher.hpp"
+#include "logcorr/extract.hpp"
 #include "logcorr/gc.hpp"
-#include "record_matcher.hpp"
 
 namespace logcorr::detail {
 
@@ -42,7 +42,7 @@ class InputExtractor {
   };
 
   // `li`, `matcher` (may be null), `opts` and `diag` must outlive this.
-  InputExtractor(const LogicalInput& li, RecordMatcher* matcher, const AnalyzeOptions& opts,
+  InputExtractor(const LogicalInput& li, RecordMatcher* matcher, const ExtractOptions& opts,
                  DiagnosticSink& diag);
 
   // Sets the layout once it is known (before the first record).
@@ -84,7 +84,7 @@ class InputExtractor {
 
   const LogicalInput& li_;
   RecordMatcher* matcher_;
-  const AnalyzeOptions& opts_;
+  const ExtractOptions& opts_;
   DiagnosticSink& diag_;
   InputProfile profile_;
   Layout layout_ = Layout::kUnknown;
@@ -96,9 +96,5 @@ class InputExtractor {
   // gap between consecutive records.
   std::deque<std::pair<int64_t, int64_t>> gaps_;
 };
-
-// Whether an event falls in the --since/--until window (causes may sit in
-// the look-back / look-ahead margins around it).
-bool in_window(const Event& e, const AnalyzeOptions& o);
 
 }  // namespace logcorr::detail

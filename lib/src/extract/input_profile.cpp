@@ -1,4 +1,4 @@
-#include "input_profile.hpp"
+#include "extract/input_profile.hpp"
 
 #include <algorithm>
 
@@ -98,13 +98,13 @@ bool InputProfile::broker_side() const {
   return broker_events_ > 0 && broker_events_ >= client_events_;
 }
 
-std::string InputProfile::role() const {
-  if (is_gc(layout_)) return "gc";
-  if (is_journal_like(layout_)) return "journal";
+InputRole InputProfile::role() const {
+  if (is_gc(layout_)) return InputRole::kGc;
+  if (is_journal_like(layout_)) return InputRole::kJournal;
   if (name_says_server(in_.label) || (broker_events_ > 0 && broker_events_ >= client_events_))
-    return "server";
-  if (client_events_ > 0) return "client";
-  return "other";
+    return InputRole::kServer;
+  if (client_events_ > 0) return InputRole::kClient;
+  return InputRole::kOther;
 }
 
 int32_t InputProfile::broker() const {
@@ -139,22 +139,22 @@ const std::string& InputProfile::default_host() const {
 
 InputSummary InputProfile::summary(const InputStats& st) const {
   InputSummary s;
-  s.coverage.input = in_.label;
-  s.coverage.role = role();
-  s.coverage.host = role() == "client" || role() == "other" ? hint_host_ : host();
-  s.coverage.broker = broker();
-  s.coverage.first_ns = st.first_ns;
-  s.coverage.last_ns = st.last_ns;
+  s.input = in_.label;
+  s.role = role();
+  s.host = is_broker_side(s.role) ? host() : hint_host_;
+  s.broker = broker();
+  s.first_ns = st.first_ns;
+  s.last_ns = st.last_ns;
   if (st.first_ns > st.last_ns) {
-    s.coverage.first_ns = 0;
-    s.coverage.last_ns = -1;
+    s.first_ns = 0;
+    s.last_ns = -1;
   }
-  s.layout = std::string(layout_name(st.layout));
+  s.layout = st.layout;
   s.zone = st.zone_name;
-  s.zone_source = st.records == st.records_without_time ? "none"
-                  : st.assumed_zone_records > 0         ? "assumed"
-                  : st.user_zone_records > 0            ? "user"
-                                                        : "explicit";
+  s.zone_source = st.records == st.records_without_time ? ZoneSource::kNone
+                  : st.assumed_zone_records > 0         ? ZoneSource::kAssumed
+                  : st.user_zone_records > 0            ? ZoneSource::kUser
+                                                        : ZoneSource::kExplicit;
   s.records = st.records;
   return s;
 }

@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "logcorr/analyze.hpp"
 #include "logcorr/event.hpp"
+#include "logcorr/extract.hpp"
 
 namespace logcorr::detail {
 
@@ -42,11 +42,6 @@ class ShortPauseTally {
   size_t last_ = 0;             // the entry hit last (pauses come in runs)
 };
 
-// correlate_events, for events whose short pauses were tallied: `extra`
-// counts in the report as events (valid) or as events without usable time.
-AnalysisReport correlate_tallied(std::vector<Event> events, std::vector<InputSummary> inputs,
-                                 const AnalyzeOptions& opts, ShortPauseTally::Extra extra);
-
 // Collects a run's events and input summaries; with `slim`, short pauses are
 // tallied instead of kept. The batch sinks (analyze, the Analyzer facade,
 // the per-input buffers of parallel extraction) are all this.
@@ -57,12 +52,12 @@ class EventCollector final : public EventSink {
     if (!slim || !pauses.add(e)) events.push_back(e);
   }
   void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  bool short_pauses_slim() const override { return slim; }
   // Passes everything on in the order it came (tallied pauses after the
   // other events) and is empty again.
-  void hand_on(EventSink& sink);
-  // Correlates what was collected (consumes it).
-  AnalysisReport correlate(const AnalyzeOptions& opts);
+  void drain_into(EventSink& sink);
+  // Moves the events out, one kept copy per tallied pause run; returns how
+  // many pauses those copies stand for besides themselves. Empty again.
+  ShortPauseTally::Extra take_events(std::vector<Event>& out, std::vector<InputSummary>& ins);
 
   bool slim;
   std::vector<Event> events;

@@ -1,7 +1,7 @@
 // RecordMatcher over the pattern-pack Matcher. GC logs are left to the
 // GcExtractor (which applies the jvm-gc rules across records), so the jvm-gc
 // pack is skipped here and the same pause is never counted twice.
-#include "record_matcher.hpp"
+#include "extract/record_matcher.hpp"
 
 #include <algorithm>
 
@@ -28,7 +28,7 @@ class PackMatcher final : public RecordMatcher {
 
 }  // namespace
 
-std::unique_ptr<RecordMatcher> RecordMatcher::create(const AnalyzeOptions& opts,
+std::unique_ptr<RecordMatcher> RecordMatcher::create(const ExtractOptions& opts,
                                                      DiagnosticSink& diag) {
   if (!opts.wants_patterns()) return nullptr;
   // A broken pattern is reported (file:line) and left out; the run goes on
