@@ -1,0 +1,19 @@
+"""loggen: the one generator of logcorr's synthetic Kafka incident logs.
+
+Emitters, one module per source (line shapes only, no randomness):
+  javalog     Java logging layouts: log4j (Kafka server.log and clients), logback,
+              Spring Boot 3, logstash JSON, docker compose prefix
+  javaclient  kafka-clients messages (NetworkClient, Sender, FetchSessionHandler, config dumps)
+  librdkafka  librdkafka's default logger and its messages
+  broker      Kafka broker server.log messages
+  journal     journald fields, systemd unit messages, journalctl output modes, export format
+  kernel      kernel OOM killer report
+  gc          JDK 17 unified GC logging (G1)
+Users of the emitters:
+  hosts, scenarios  the incident sample bundles (samples/generate.py)
+  check             the independent checks of the bundles (samples/generate.py --check)
+  corpus            the benchmark corpus (bench/gen_corpus.py)
+  journal_fixture   the journal fixture export stream (tests/data/gen/journal/make-journal.py)
+
+Standard library only. See README.md beside this package.
+"""

@@ -1,0 +1,232 @@
+"""Independent checks of the sample bundles (samples/generate.py --check).
+
+Written independently of the generator's formatters: its own regular expressions and
+strptime formats parse every record back. Imports nothing from the emitter modules.
+"""
+
+import json
+import os
+import re
+import tempfile
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .common import UTC, T, expected_path
+
+MAX_BUNDLE_BYTES = 2 * 1024 * 1024
+
+SYMPTOM_RE = re.compile(
+    r"NETWORK_EXCEPTION|NetworkException|The server disconnected before a response|Node \d+ disconnected\.|"
+    r"could not be established|due to request timeout|being disconnected|DisconnectException|Disconnected \(after|"
+    r"Connection refused|socket connection setup timeout|TimeoutException|Expiring \d+ record")
+
+TS_PATTERNS = [  # (name, regex, parser) -- written independently of the generator's formatters
+    ("log4j", re.compile(r"^(?:\S+\s+\|\s)?\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3})\] "), "%Y-%m-%d %H:%M:%S"),
+    ("logback", re.compile(r"^(?:\S+\s+\|\s)?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.(\d{3}) \["), "%Y-%m-%d %H:%M:%S"),
+    ("iso", re.compile(r"^(?:\S+\s+\|\s)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{3})Z "), "%Y-%m-%dT%H:%M:%S"),
+]
+
+
+def parse_line_time(path, line, tzname):
+    """UTC seconds (float) of a record's first line, or None for a continuation."""
+    base = os.path.basename(path)
+    if line.startswith("\t") or line.startswith(" (") or line.startswith("Caused by") or line.startswith("java.") \
+            or line.startswith("org.apache.kafka.common.errors") or re.match(r"^\S+\s+\|\s(\t| \(|Caused|java\.|org\.apache)", line) \
+            or re.match(r"^\S+\s+\|\s*$", line):
+        return None
+    if line.startswith("{"):
+        o = json.loads(line)
+        if "@timestamp" in o:
+            return datetime.strptime(o["@timestamp"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+        return int(o["__REALTIME_TIMESTAMP"]) / 1e6
+    m = re.match(r"^%\d\|(\d+\.\d{3})\|", line)
+    if m:
+        return float(m.group(1))
+    m = re.match(r"^\[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4})\]", line)
+    if m:
+        return datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+    m = re.match(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{6})?[+-]\d{4}) ", line)
+    if m:
+        s = m.group(1)
+        return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%f%z" if "." in s else "%Y-%m-%dT%H:%M:%S%z").timestamp()
+    m = re.match(r"^([A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d(?:\.\d{6})?) ", line)
+    if m:
+        s = "2026 " + m.group(1)
+        return datetime.strptime(s, "%Y %b %d %H:%M:%S.%f" if "." in s else "%Y %b %d %H:%M:%S").replace(tzinfo=UTC).timestamp()
+    for _, rx, fmt in TS_PATTERNS:
+        m = rx.match(line)
+        if m:
+            d = datetime.strptime(m.group(1), fmt)
+            tz = ZoneInfo(tzname) if tzname else UTC
+            return d.replace(tzinfo=tz).timestamp() + int(m.group(2)) / 1000
+    if base.startswith("journal.export"):
+        if line.startswith("__REALTIME_TIMESTAMP="):
+            return int(line.split("=", 1)[1]) / 1e6
+        return None
+    raise ValueError(f"{path}: no time stamp in: {line[:120]!r}")
+
+
+def check_bundle(d):
+    errors = []
+    exp = json.load(open(expected_path(d)))
+    tzmap = {}
+    a = exp["args"]
+    for i, x in enumerate(a):
+        if x == "--tz":
+            k, v = a[i + 1].split("=")
+            tzmap[k] = v
+    total = 0
+    sizes = {}
+    sym_times = []
+    for root, _, files in os.walk(d):
+        for f in sorted(files):
+            p = os.path.join(root, f)
+            rel = os.path.relpath(p, d)
+            total += os.path.getsize(p)
+            sizes[rel] = os.path.getsize(p)
+            if f == "expected.json":
+                continue
+            tzname = next((v for k, v in tzmap.items() if rel.startswith(k + "/") and "server.log" in rel), None)
+            n = 0
+            recs = []  # [time, text] records: a time-stamped line and its continuation lines
+            for line in open(p, encoding="utf-8"):
+                line = line.rstrip("\n")
+                if not line:
+                    continue
+                try:
+                    t = parse_line_time(p, line, tzname)
+                except Exception as e:  # noqa: BLE001
+                    errors.append(f"{rel}: {e}")
+                    break
+                if t is None:
+                    if recs:
+                        recs[-1][1] += "\n" + line
+                    continue
+                n += 1
+                if not (T("2026-01-01T00:00:00") / 1e6 < t < T("2027-01-01T00:00:00") / 1e6):
+                    errors.append(f"{rel}: time outside 2026: {line[:80]}")
+                recs.append([t, line])
+            if rel.startswith("clients/"):
+                sym_times += [(t, rel, text) for t, text in recs if SYMPTOM_RE.search(text)]
+            if n == 0 and not f.startswith("journal.export"):
+                errors.append(f"{rel}: no records")
+    if total > MAX_BUNDLE_BYTES:
+        errors.append(f"bundle is {total} bytes > {MAX_BUNDLE_BYTES}")
+    # every client symptom line falls in exactly one expected burst window, every burst has some
+    wins = [(datetime.strptime(b["start"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp(),
+             datetime.strptime(b["end"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()) for b in exp["bursts"]]
+    counts = [0] * len(wins)
+    for t, rel, line in sym_times:
+        hit = [i for i, (s, e) in enumerate(wins) if s - 0.001 <= t <= e + 0.001]
+        if len(hit) != 1:
+            errors.append(f"symptom outside the expected bursts ({len(hit)} windows): {rel}: {line[:140]}")
+        for i in hit:
+            counts[i] += 1
+    for i, c in enumerate(counts):
+        if c == 0:
+            errors.append(f"burst {i} has no symptom line")
+        if c != exp["bursts"][i]["count"]:
+            errors.append(f"burst {i}: {c} symptom lines found, expected.json says {exp['bursts'][i]['count']}")
+    # causes: the cause time lies within 120 s before the burst end; a cause line exists in the broker's files
+    for i, b in enumerate(exp["bursts"]):
+        if b.get("cause"):
+            ct = datetime.strptime(b["cause"]["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+            if not (wins[i][0] - 120 <= ct <= wins[i][1]):
+                errors.append(f"burst {i}: cause time {b['cause']['time']} not within 120 s before the burst")
+    # each cause is printed by the broker side: a matching line within 2 s of cause.time
+    cause_re = {"broker_stop": r"Stopping kafka\.service|\] shutting down \(kafka\.server\.KafkaServer\)",
+                "oom_kill": r"Out of memory: Killed process", "gc_pause": r"\[gc *\] GC\(\d+\) Pause Full .* ([0-9.]+)ms$"}
+    for i, b in enumerate(exp["bursts"]):
+        c = b.get("cause")
+        if not c:
+            continue
+        ct = datetime.strptime(c["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+        bd = os.path.join(d, f"broker-{c['broker']}")
+        found = False
+        for f in sorted(os.listdir(bd)):
+            tzname = tzmap.get(f"broker-{c['broker']}") if f.startswith("server.log") else None
+            for line in open(os.path.join(bd, f), encoding="utf-8"):
+                m = re.search(cause_re[c["kind"]], line)
+                if not m:
+                    continue
+                t = parse_line_time(f, line.rstrip("\n"), tzname)
+                if c["kind"] == "gc_pause":
+                    t -= float(m.group(1)) / 1000
+                found = found or abs(t - ct) <= 2.0
+        if not found:
+            errors.append(f"burst {i}: no {c['kind']} line for broker {c['broker']} near {c['time']}")
+    return errors, total, counts, sizes
+
+
+def check_clock_agreement(d):
+    """server.log lines mirrored in the journal carry the same time (within 3 ms)."""
+    errors = []
+    exp = json.load(open(expected_path(d)))
+    tzmap = {}
+    for i, x in enumerate(exp["args"]):
+        if x == "--tz":
+            k, v = exp["args"][i + 1].split("=")
+            tzmap[k] = v
+    for n in (1, 2, 3):
+        bd = os.path.join(d, f"broker-{n}")
+        jf = [f for f in os.listdir(bd) if f.startswith("journal")][0]
+        tz = ZoneInfo(tzmap.get(f"broker-{n}", "UTC"))
+        server = {}
+        for f in os.listdir(bd):
+            if f.startswith("server.log"):
+                for line in open(os.path.join(bd, f), encoding="utf-8"):
+                    if "[KafkaServer id=" in line:
+                        server[line.rstrip("\n")] = True
+        text = open(os.path.join(bd, jf), encoding="utf-8").read()
+        for line in server:
+            if line not in text:
+                errors.append(f"broker-{n}: lifecycle line not mirrored in the journal: {line[:90]}")
+                continue
+            st = datetime.strptime(line[1:24], "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=tz).timestamp()
+            if jf.endswith(".json"):
+                for jl in text.splitlines():
+                    if line in jl.replace('\\"', '"'):
+                        jt = int(json.loads(jl)["__REALTIME_TIMESTAMP"]) / 1e6
+                        break
+            elif "export" in jf:
+                blk = [b for b in text.split("\n\n") if "MESSAGE=" + line in b][0]
+                jt = int(re.search(r"__REALTIME_TIMESTAMP=(\d+)", blk).group(1)) / 1e6
+            else:
+                jl = [x for x in text.splitlines() if x.endswith(line)][0]
+                jt = parse_line_time(jf, jl, None)
+            whole_seconds = jf.split(".")[1] in ("short", "short-iso")
+            ok = (int(st) <= jt <= int(st) + 1) if whole_seconds else (0 <= jt - st < 0.003)
+            if not ok:
+                errors.append(f"broker-{n}: journal {jt:.6f} vs server.log {st:.3f}: {line[:80]}")
+    return errors
+
+
+
+def check_all(out, builders):
+    """Regenerate every bundle into a temporary directory, compare byte for byte with
+    the bundles in out, and run the checks above on out. Returns the number of bad bundles."""
+    bad = 0
+    names = [fn.__name__.replace("_", "-") for fn in builders]
+    with tempfile.TemporaryDirectory() as tmp:
+        for fn in builders:
+            fn(tmp)
+        for name in names:
+            d = os.path.join(out, name)
+            if not os.path.isfile(expected_path(d)):
+                print(f"{name}: missing")
+                bad += 1
+                continue
+            errs, total, counts, sizes = check_bundle(d)
+            errs += check_clock_agreement(d)
+            # byte-for-byte reproducibility
+            for root, _, files in os.walk(os.path.join(tmp, name)):
+                for f in files:
+                    p = os.path.join(root, f)
+                    q = os.path.join(d, os.path.relpath(p, os.path.join(tmp, name)))
+                    if not os.path.exists(q) or open(p, "rb").read() != open(q, "rb").read():
+                        errs.append(f"not reproducible: {os.path.relpath(q, out)}")
+            print(f"{name}: {total} bytes, {len(sizes)} files, symptom lines per burst {counts}: {'OK' if not errs else 'FAIL'}")
+            for e in errs[:30]:
+                print("   ", e)
+            bad += bool(errs)
+    return bad

@@ -1,0 +1,431 @@
+"""The incident sample bundles (samples/<name>/ and samples/<name>.expected.json).
+
+Each bundle function builds one incident from the hosts of hosts.py and writes it under
+`out`; each draws from its own fixed seeds, so a rerun rewrites every byte. main() is
+samples/generate.py's command line.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+from zoneinfo import ZoneInfo
+
+from . import javaclient as jc
+from .common import HOUR, MIN, MS, SEC, UTC, T, bhost, expected_path, rfc3339, wfile
+from .hosts import Broker, Client, RdClient
+
+
+class Bundle:
+    def __init__(self, name, seed, t0, t1):
+        self.name = name
+        self.seed = seed
+        self.t0 = t0
+        self.t1 = t1
+        self.rng = random.Random(seed)
+        self.cluster_id = "".join(self.rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") for _ in range(22))
+        self.topics = ["orders", "payments", "inventory", "telemetry"]
+        self.topic_ids = {tp: "".join(self.rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") for _ in range(22)) for tp in self.topics + ["billing-events", "reports", "edge-events", "shipments"]}
+        self.groups_other = ["billing", "inventory-sync", "search-indexer", "fraud-scorer", "audit-writer", "shipping"]
+        self.brokers = {}
+        self.clients = []
+        self.bursts = []
+        self.args = []
+        self.description = ""
+
+    def uuid(self, r):
+        h = "".join(r.choice("0123456789abcdef") for _ in range(32))
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    def burst(self, verdict, brokers, clients, cause_kind, cause_broker, cause_time, syms=None, **extra):
+        self.bursts.append({"verdict": verdict, "brokers": brokers, "clients": clients,
+                            "cause": {"kind": cause_kind, "broker": cause_broker, "time": rfc3339(cause_time)} if cause_kind else None,
+                            "_syms": syms, **extra})
+
+    def finish(self, out, journal_mode, rotate=()):
+        d = os.path.join(out, self.name)
+        if os.path.isdir(d):
+            shutil.rmtree(d)
+        os.makedirs(d)
+        for n, b in sorted(self.brokers.items()):
+            b.write(d, journal_mode if isinstance(journal_mode, str) else journal_mode[n], rotate=n in rotate)
+        for c in self.clients:
+            c.write(d)
+        bursts = []
+        for bu in self.bursts:
+            syms = bu.pop("_syms")
+            ts = sorted(t for c in self.clients for t, _ in c.symptoms if syms(t, c))
+            bursts.append({"start": rfc3339(ts[0]), "end": rfc3339(ts[-1]), "count": len(ts), **bu})
+        exp = {"incident": self.name, "description": self.description, "args": self.args, "bursts": bursts}
+        wfile(expected_path(d), json.dumps(exp, indent=2) + "\n")
+
+
+RETRIES0 = {"acks": "1", "retries": "0", "enable.idempotence": "false", "max.in.flight.requests.per.connection": "5"}
+
+APP_MSGS_ORDERS = [
+    ("com.acme.orders.service.OrderService", lambda r: f"Order {r.randint(100000, 999999)} confirmed ({r.randint(1, 9)} items, total {r.randint(5, 900)}.{r.randint(0, 99):02d} EUR)"),
+    ("com.acme.orders.events.EventPublisher", lambda r: f"Published OrderCreated for order {r.randint(100000, 999999)} to orders"),
+    ("com.acme.orders.web.RequestLog", lambda r: f"POST /api/v1/orders 201 {r.randint(8, 90)}ms"),
+]
+
+
+def consumer_msgs(topic, app):
+    pkg = app.split("-")[0]
+    return [
+        (f"com.acme.{pkg}.listener.BatchListener", lambda r: f"Processed {r.randint(20, 500)} records from {topic} in {r.randint(40, 900)} ms"),
+        (f"com.acme.{pkg}.listener.BatchListener", lambda r: f"Committed offsets for {r.randint(1, 12)} partition(s) of {topic}"),
+    ]
+
+
+def java_consumer_noise(c, t0, t1):
+    """Periodic DEBUG metadata requests (NetworkClient at DEBUG) for a consumer."""
+    r = c.rng
+    t = t0 + r.randint(5000, 300000) * MS
+    while t < t1:
+        n = r.randint(1, 3)
+        c.emit(t, "DEBUG", c.NC, jc.metadata_request(c.tag, c.topic, bhost(n), n))
+        t += 300 * SEC + r.randint(-300, 300) * MS
+
+
+# 1 -------------------------------------------------------------------------
+def rolling_restart(out):
+    B = Bundle("rolling-restart", 101, T("2026-02-17T09:00:00"), T("2026-02-17T11:30:00"))
+    B.description = ("Planned rolling restart of the three brokers (kafka.service restarted one at a time by an operator, "
+                     "about 7 minutes apart). Each restart makes every client log a short burst of disconnects, "
+                     "NetworkExceptions and refused reconnects toward the node being restarted.")
+    cmds = {1: T("2026-02-17T10:05:12.204312"), 2: T("2026-02-17T10:12:40.881020"), 3: T("2026-02-17T10:19:57.330512")}
+    evs = {}
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - b.rng.randint(20, 40) * 86400 * SEC
+        b.gc.start_jvm(B.t0 - 5 * SEC, jvm_start=b.up_since - 2 * SEC, header=False)
+    for n in (1, 2, 3):
+        b = B.brokers[n]
+        b.ssh_session(cmds[n] - 95 * SEC, "mkoch", "10.0.1.23", 260 * SEC)
+        ev = evs[n] = b.restart_clean(cmds[n], "mkoch")
+        b.gc.run(B.t0, ev["completed"], every=(6, 15))
+        b.gc.run(ev["started"], B.t1, every=(6, 15))
+        b.noise(B.t0, B.t1, [(ev["shutting_down"], ev["started"])])
+        for o in (1, 2, 3):  # followers rejoin: the leaders expand their ISR
+            if o != n:
+                keys = [f"{tp}-{p}" for tp, p in B.brokers[o].partitions[:3]]
+                B.brokers[o].isr_expand(ev["started"] + b.rng.randint(2000, 6000) * MS, n, keys)
+    orders = Client(B, "orders-service.log", "orders-producer", "producer", "log4j", version="2.8", app="orders-service", topic="orders")
+    orders.retries0 = True
+    billing = Client(B, "billing-consumer.log", "billing-consumer-1", "consumer", "logback", version="3.6", group="billing", app="billing", topic="billing-events")
+    inv = Client(B, "inventory-api.log", "producer-1", "producer", "spring3", version="3.8", app="inventory-api", topic="inventory")
+    B.clients = [orders, billing, inv]
+    for c in B.clients:
+        c.startup(B.t0 + c.rng.randint(60000, 400000) * MS, RETRIES0 if c.retries0 else None)
+    orders.app_noise(B.t0, B.t1, 12, APP_MSGS_ORDERS)
+    billing.app_noise(B.t0, B.t1, 15, consumer_msgs("billing-events", "billing"))
+    java_consumer_noise(billing, B.t0, B.t1)
+    inv.app_noise(B.t0, B.t1, 20, [("com.acme.inventory.web.StockController", lambda r: f"Reserved {r.randint(1, 5)} unit(s) of SKU-{r.randint(10000, 99999)}"),
+                                   ("com.acme.inventory.sync.StockSync", lambda r: f"Stock snapshot published ({r.randint(1000, 9000)} SKUs)")])
+    for n in (1, 2, 3):
+        ev = evs[n]
+        down = ev["started"] - ev["sockets_closed"]
+        for c in B.clients:
+            c.restart_burst(ev["leaders_moved"], ev["sockets_closed"], n, down)
+        lo, hi = ev["stopping"] - 1 * SEC, ev["started"] + 30 * SEC
+        B.burst("broker-restart", [n], [c.cid for c in B.clients], "broker_stop", n, ev["stopping"],
+                syms=lambda t, c, lo=lo, hi=hi: lo <= t <= hi, downtime_s=round((ev["started"] - ev["shutting_down"]) / SEC, 1))
+    B.finish(out, "short-iso")
+
+
+# 2 -------------------------------------------------------------------------
+def oom_kill(out):
+    B = Bundle("oom-kill", 202, T("2026-03-05T02:30:00"), T("2026-03-05T05:00:00"))
+    B.description = ("The kernel OOM killer kills the broker JVM (pid 4242) on broker-2 at 03:47; systemd restarts kafka.service "
+                     "10 s later and the broker recovers its logs (no clean shutdown file). The librdkafka producer and the Java "
+                     "consumer lose node 2 until it is back.")
+    t_oom = T("2026-03-05T03:47:12.618204")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,tags", gc_detail=False)
+        b.mirror = 0.08
+        b.up_since = B.t0 - 9 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 3 * SEC, jvm_start=b.up_since, header=False)
+        b.inv = b.journal._hex(32)
+    b2 = B.brokers[2]
+    b2.pid = 4242
+    ev = b2.oom_kill(t_oom)
+    for n in (1, 2, 3):
+        b = B.brokers[n]
+        if n == 2:
+            b.gc.run(B.t0, t_oom - 2 * SEC, every=(5, 12), ms=(8, 40))
+            b.gc.run(ev["started"], B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1, [(t_oom, ev["started"])])
+        else:
+            b.gc.run(B.t0, B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1)
+            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
+            # replica.lag.time.max.ms = 30000: the leaders drop 2 from the ISR 30 s after it stopped fetching
+            t_shrink = t_oom + b.rng.randint(30200, 31500) * MS
+            b.isr_shrink(t_shrink, 2, keys)
+            b.isr_expand(max(ev["started"] + b.rng.randint(8000, 14000) * MS, t_shrink + 2 * SEC), 2, keys)
+    tel = RdClient(B, "telemetry-ingest.log", "telemetry-ingest")
+    for n in (1, 2, 3):
+        tel.connect(B.t0 - 2 * HOUR + n * MS, n)
+    tel.log.recs.clear()
+    tel.metadata_noise(B.t0, B.t1)
+    pay = Client(B, "payments-service.log", "payments-consumer-0", "consumer", "logstash", version="3.8", group="payments", app="payments-service", topic="payments")
+    pay.startup(B.t0 + 200 * SEC)
+    pay.app_noise(B.t0, B.t1, 14, consumer_msgs("payments", "payments-service"))
+    B.clients = [tel, pay]
+    t_drop = ev["killed"] + 3 * MS  # the kernel closes the sockets of the killed process
+    tel.disconnect_burst(t_drop + tel.rng.randint(1, 20) * MS, 2, ev["started"] + 200 * MS)
+    pay.restart_burst(None, t_drop, 2, ev["started"] - t_drop, retry_for=18 * SEC + 600 * MS)
+    # librdkafka times out the messages of the partitions it could not deliver to? no: 120 s queue, broker back in time
+    B.burst("oom-kill", [2], ["telemetry-ingest", "payments-consumer-0"], "oom_kill", 2, ev["killed"],
+            syms=lambda t, c: t_oom - SEC <= t <= ev["started"] + 60 * SEC, downtime_s=round((ev["started"] - ev["killed"]) / SEC, 1))
+    B.finish(out, "json")
+
+
+# 3 -------------------------------------------------------------------------
+def long_gc_pause(out):
+    B = Bundle("long-gc-pause", 303, T("2026-04-22T13:50:00"), T("2026-04-22T15:05:00"))
+    B.description = ("broker-3's JVM stops the world for 38 s in a G1 Full GC (evacuation failure, heap nearly full) at 14:31. "
+                     "Clients' requests to node 3 hit request.timeout.ms (30 s): 'Disconnecting from node 3 due to request timeout', "
+                     "cancelled in-flight requests and NETWORK_EXCEPTION retries. The other brokers drop 3 from their ISRs and its "
+                     "ZooKeeper session expires. Nothing restarts.")
+    t_full = T("2026-04-22T14:31:07.402118")
+    full_ms = 38123.456
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=True)
+        b.up_since = B.t0 - 4 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(8000, 12000)
+    b3 = B.brokers[3]
+    b3.gc.heap = 8192
+    t_end_full = t_full + int(full_ms * 1000)
+    # before: young pauses grow as the old gen fills; then evacuation failure
+    def b3_heap(t):  # the old generation fills up over the hour before the Full GC
+        f = max(0.0, min(1.0, (t - B.t0) / (t_full - B.t0)))
+        after = int(1900 + f ** 2 * 5000) + b3.rng.randint(-40, 40)
+        return after + b3.rng.randint(1900, 2200) if f < 0.8 else after + b3.rng.randint(300, 700), after
+    b3.gc.run(B.t0, t_full - 40 * SEC, every=(20, 50), ms=(12, 45), heap=b3_heap)
+    t = t_full - 31 * SEC
+    for k in range(3):
+        t = b3.gc.young(t, [61.2, 88.4, 141.9][k], before=[7410, 7620, 7790][k], after=[7050, 7330, 7610][k]) + 9 * SEC
+    n_ = b3.gc.gcid
+    b3.gc.line(t_full - 420 * MS, "gc", f"GC({n_}) To-space exhausted")
+    b3.gc.young(t_full - 1730 * MS, 1310.552, before=7960, after=8104)
+    b3.gc.full(t_full, full_ms, 8104, 7100)
+    b3.gc.run(t_end_full + 5 * SEC, B.t1, every=(20, 50), ms=(10, 35))
+    for n in (1, 2):
+        B.brokers[n].gc.run(B.t0, B.t1, every=(20, 50), ms=(6, 30))
+    for n in (1, 2, 3):
+        B.brokers[n].noise(B.t0, B.t1, [(t_full, t_end_full)] if n == 3 else [])
+    # the other leaders shrink their ISRs 30 s (replica.lag.time.max.ms) into the pause
+    for n in (1, 2):
+        b = B.brokers[n]
+        keys = [f"{tp}-{p}" for tp, p in b.partitions[:5]]
+        b.isr_shrink(t_full + 30 * SEC + b.rng.randint(200, 2900) * MS, 3, keys)
+        b.isr_expand(t_end_full + b.rng.randint(3000, 9000) * MS, 3, keys)
+    b3.log(t_end_full + 41 * MS, "WARN", f"Client session timed out, have not heard from server in {int(full_ms) + 412}ms for session id 0x30019e3b4c70007", "org.apache.zookeeper.ClientCnxn", True)
+    b3.log(t_end_full + 302 * MS, "INFO", "Unable to reconnect to ZooKeeper service, session 0x30019e3b4c70007 has expired", "org.apache.zookeeper.ClientCnxn", True)
+    b3.log(t_end_full + 305 * MS, "INFO", "[ZooKeeperClient Kafka server] Session expired.", "kafka.zookeeper.ZooKeeperClient", True)
+    b3.log(t_end_full + 1620 * MS, "INFO", "Creating /brokers/ids/3 (is it secure? false)", "kafka.zk.KafkaZkClient", True)
+    b3.log(t_end_full + 1671 * MS, "INFO", f"Registered broker 3 at path /brokers/ids/3 with addresses: {b3.adv}, czxid (broker epoch): 8590112231", "kafka.zk.KafkaZkClient", True)
+    b3.journal.kernel(t_full + 21 * SEC + 17 * MS, "TCP: request_sock_TCP: Possible SYN flooding on port 10.0.4.13:9092. Sending cookies.  Check SNMP counters.", 4)
+    orders = Client(B, "orders-service.log", "orders-producer", "producer", "log4j", version="2.8", app="orders-service", topic="orders")
+    orders.retries0 = True
+    audit = Client(B, "audit-writer.log", "audit-writer-producer", "producer", "logback", version="3.6", app="audit-writer", topic="payments", compose="audit-writer-1")
+    search = Client(B, "search-indexer.log", "consumer-search-indexer-1", "consumer", "spring3", version="3.8", group="search-indexer", app="search-indexer", topic="inventory")
+    B.clients = [orders, audit, search]
+    for c in B.clients:
+        c.startup(B.t0 + c.rng.randint(30000, 200000) * MS, RETRIES0 if c.retries0 else None)
+    orders.app_noise(B.t0, B.t1, 10, APP_MSGS_ORDERS)
+    audit.app_noise(B.t0, B.t1, 9, [("com.acme.audit.AuditSink", lambda r: f"Flushed {r.randint(10, 400)} audit events (lag {r.randint(0, 90)} ms)")])
+    search.app_noise(B.t0, B.t1, 12, consumer_msgs("inventory", "search-indexer"))
+    for c in B.clients:
+        c.timeout_burst(t_full - c.rng.randint(0, 400) * MS, 3, c.rng.randint(2, 5))
+    B.burst("gc-pause", [3], [c.cid for c in B.clients], "gc_pause", 3, t_full,
+            syms=lambda t, c: t_full <= t <= t_end_full + 10 * SEC, pause_ms=full_ms, pause_end=rfc3339(t_end_full))
+    B.finish(out, "short-precise", rotate=(1, 2, 3))
+
+
+# 4 -------------------------------------------------------------------------
+def idle_close(out):
+    B = Bundle("idle-close", 404, T("2026-05-12T06:00:00"), T("2026-05-12T14:00:00"))
+    B.description = ("A report scheduler produces a few records at irregular times. Whenever it sends after more than 10 minutes "
+                     "of silence, its first send finds the idle connection closed: one lone 'Node 1 disconnected.' with a "
+                     "NETWORK_EXCEPTION that the idempotent producer retries successfully. Brokers are healthy throughout.")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - 12 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(80000, 120000)
+        b.roll_every = (90, 420)
+        b.mirror = 0.2
+        b.gc.run(B.t0, B.t1, every=(20, 60), ms=(5, 30))
+        b.noise(B.t0, B.t1)
+    c = Client(B, "report-scheduler.log", "report-scheduler", "producer", "logback", version="3.7", app="report-scheduler", topic="reports")
+    c.app_thread = "scheduling-1"
+    B.clients = [c]
+    t = B.t0 + 4 * MIN + 12 * SEC
+    c.startup(t)
+    r = c.rng
+    # send times: gaps of 2-8 min (quiet) and some > 10 min (idle close)
+    gaps = [3, 5, 14, 2, 4, 6, 23, 3, 2, 7, 5, 41, 4, 3, 6, 2, 12, 5, 8, 3, 4, 31, 6, 2, 5, 3, 7, 4, 3, 19, 5, 2, 6, 4, 3, 5]
+    t_send = t + 40 * SEC
+    lone = []
+    prev = None
+    for g in gaps + gaps[:20]:
+        t_send += g * MIN + r.randint(-50000, 50000) * MS
+        if t_send > B.t1 - 5 * MIN:
+            break
+        rid = r.randint(10000, 99999)
+        c.emit(t_send, "INFO", "com.acme.reports.ReportJob", f"Report run {rid} finished, publishing {r.randint(1, 4)} record(s) to reports", thread="scheduling-1")
+        if prev is not None and t_send - prev >= 10 * MIN:
+            tt = t_send + r.randint(3, 12) * MS
+            c.node_disconnected(tt, 1)
+            c.corr += 2
+            c.produce_errors(tt + 1 * MS, 1, 1)
+            lone.append(tt)
+            c.emit(tt + r.randint(140, 260) * MS, "INFO", "com.acme.reports.ReportPublisher", f"Report {rid} delivered (offset {r.randint(40000, 90000)})", thread="kafka-producer-network-thread | report-scheduler")
+        else:
+            c.emit(t_send + r.randint(5, 40) * MS, "INFO", "com.acme.reports.ReportPublisher", f"Report {rid} delivered (offset {r.randint(40000, 90000)})", thread="kafka-producer-network-thread | report-scheduler")
+        prev = t_send
+    for tt in lone:
+        B.burst("idle-close", [1], ["report-scheduler"], None, None, None, syms=lambda t, c, tt=tt: tt - SEC <= t <= tt + SEC,
+                silence_before_s=None)
+    # fill silence_before_s
+    sends = sorted(t for t, _, txt in c.log.recs if "finished, publishing" in txt)
+    for bu, tt in zip(B.bursts, lone):
+        before = [s for s in sends if s < tt - 1 * SEC]
+        bu["silence_before_s"] = round((tt - before[-1]) / SEC) if before else None
+    B.finish(out, "export")
+
+
+# 5 -------------------------------------------------------------------------
+def listener_misconfig(out):
+    B = Bundle("listener-misconfig", 505, T("2026-06-03T07:55:00"), T("2026-06-03T09:25:00"))
+    B.description = ("broker-2 advertises PLAINTEXT://kafka-2.internal.corp:9092, a name that resolves to 172.20.0.5, an address "
+                     "the clients cannot reach. Clients bootstrap fine through broker-1 and broker-3, then fail to connect to node 2 "
+                     "over and over for the whole hour while every broker is healthy in its own logs.")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        if n == 2:
+            b.adv = "PLAINTEXT://kafka-2.internal.corp:9092"
+        b.startup(B.t0 + 20 * SEC + (n - 1) * 2 * SEC + b.rng.randint(0, 900) * MS, clean=True)
+        b.gc.run(b.up_since, B.t1, every=(10, 25), ms=(5, 35))
+        b.noise(B.t0, B.t1, [(B.t0, b.up_since)])
+    edge = Client(B, "edge-gateway.log", "producer-1", "producer", "spring3", version="3.8", app="edge-gateway", topic="edge-events")
+    ship = Client(B, "shipping-worker.log", "shipping-worker-producer", "producer", "logstash", version="3.7", app="shipping-worker", topic="shipments")
+    B.clients = [edge, ship]
+    for c in B.clients:
+        c.node_addr[2] = ("kafka-2.internal.corp", "172.20.0.5")
+    t_start = T("2026-06-03T08:10:03.117000")
+    t_stop = T("2026-06-03T09:10:40.500000")
+    edge.startup(t_start - 4 * SEC, {"reconnect.backoff.max.ms": "10000"})
+    ship.startup(t_start - 2 * SEC + 311 * MS, {"reconnect.backoff.max.ms": "10000"})
+    edge.app_noise(t_start - 4 * SEC, t_stop, 15, [("com.acme.edge.ingest.EventController", lambda r: f"Accepted {r.randint(1, 40)} event(s) from device gw-{r.randint(100, 999)}")])
+    ship.app_noise(t_start, t_stop, 20, [("com.acme.shipping.LabelService", lambda r: f"Label printed for shipment SHP-{r.randint(1000000, 9999999)}")])
+    for c in B.clients:
+        r = c.rng
+        c.emit(t_start + r.randint(100, 900) * MS, "INFO", "org.apache.kafka.clients.Metadata", f"{c.tag} Cluster ID: {B.cluster_id}")
+        t = t_start + r.randint(1000, 3000) * MS
+        k = 0
+        while t < t_stop:
+            k += 1
+            if k % 9 == 0:
+                c.emit(t, "INFO", c.NC, f"{c.tag} Disconnecting from node 2 due to socket connection setup timeout. The timeout value is {r.randint(9000, 11000)} ms.", symptom=True)
+            else:
+                c.connect_failed(t, 2)
+            if k % 23 == 0:
+                tp = f"{c.topic}-{r.choice([1, 4, 7, 10])}"
+                c.emit(t + r.randint(1, 300) * MS, "ERROR", "org.apache.kafka.clients.producer.internals.ErrorLoggingCallback" if c.layout == "logstash" else "org.springframework.kafka.support.LoggingProducerListener",
+                       f"Error when sending message to topic {c.topic} with key: null, value: {r.randint(200, 900)} bytes with error:" if c.layout == "logstash" else
+                       f"Exception thrown when sending a message with key='null' and payload='{{\"id\":{r.randint(1000, 9999)}}}' to topic {c.topic}:",
+                       cont=f"org.apache.kafka.common.errors.TimeoutException: Expiring {r.randint(1, 30)} record(s) for {tp}:120000 ms has passed since batch creation", symptom=True,
+                       thread=f"kafka-producer-network-thread | {c.cid}")
+            t += int(r.uniform(3.0, 12.0) * SEC)
+    B.burst("listener-misconfig", [2], [c.cid for c in B.clients], None, None, None, syms=lambda t, c: True,
+            advertised="PLAINTEXT://kafka-2.internal.corp:9092", unreachable="172.20.0.5:9092")
+    B.finish(out, "short")
+
+
+# 6 -------------------------------------------------------------------------
+def restart_with_distractors(out):
+    B = Bundle("restart-with-distractors", 606, T("2026-07-09T09:30:00"), T("2026-07-09T14:30:00"))
+    B.args = ["--tz", "broker-2=Europe/Berlin"]
+    B.description = ("broker-2 is restarted cleanly at 13:42 UTC (its server.log and gc.log are in Europe/Berlin local time, "
+                     "server.log without an offset). Brokers 1 and 3 show ordinary short GC pauses (5-80 ms) around the same "
+                     "minute, and broker-3 was restarted three hours earlier, before the clients were running. The only true "
+                     "cause of the clients' burst toward node 2 is the broker-2 restart.")
+    berlin = ZoneInfo("Europe/Berlin")
+    t_b3 = T("2026-07-09T10:31:44.120551")
+    t_b2 = T("2026-07-09T13:42:10.707301")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, tz=berlin if n == 2 else UTC, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - 6 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(30000, 60000)
+        b.roll_every = (60, 300)
+    b2, b3 = B.brokers[2], B.brokers[3]
+    ev3 = b3.restart_clean(t_b3, "oncall")
+    b3.gc.run(B.t0, ev3["completed"], every=(8, 20))
+    b3.gc.run(ev3["started"], t_b2 - 5 * MIN, every=(8, 20))
+    ev2 = b2.restart_clean(t_b2, "oncall")
+    b2.gc.run(B.t0, ev2["completed"], every=(8, 20))
+    b2.gc.run(ev2["started"], B.t1, every=(8, 20))
+    b1 = B.brokers[1]
+    b1.gc.run(B.t0, t_b2 - 5 * MIN, every=(8, 20))
+    # distractors: a run of longer (but harmless) young pauses on 1 and 3 around T
+    for b in (b1, b3):
+        t = t_b2 - 5 * MIN + b.rng.randint(0000, 3000) * MS
+        while t < t_b2 + 5 * MIN:
+            ms = b.rng.uniform(45, 80) if abs(t - t_b2) < 40 * SEC else b.rng.uniform(5, 40)
+            b.gc.young(t, round(ms, 3))
+            t += int(b.rng.uniform(2, 6) * SEC)
+        b.gc.run(t, B.t1, every=(8, 20))
+    b1.noise(B.t0, B.t1)
+    b2.noise(B.t0, B.t1, [(ev2["shutting_down"], ev2["started"])])
+    b3.noise(B.t0, B.t1, [(ev3["shutting_down"], ev3["started"])])
+    for o in (1, 3):
+        keys = [f"{tp}-{p}" for tp, p in B.brokers[o].partitions[:3]]
+        B.brokers[o].isr_expand(ev2["started"] + 4 * SEC, 2, keys)
+    for o in (1, 2):
+        keys = [f"{tp}-{p}" for tp, p in B.brokers[o].partitions[:3]]
+        B.brokers[o].isr_expand(ev3["started"] + 5 * SEC, 3, keys)
+    t_clients = T("2026-07-09T11:40:00")
+    chk = Client(B, "checkout-service.log", "checkout-producer", "producer", "log4j", version="3.7", app="checkout-service", topic="orders")
+    shp = Client(B, "shipping-worker.log", "shipping-consumer-2", "consumer", "logstash", version="3.8", group="shipping", app="shipping-worker", topic="shipments")
+    fr = RdClient(B, "fraud-scorer.log", "fraud-scorer")
+    fr.topic = "payments"
+    B.clients = [chk, shp, fr]
+    chk.startup(t_clients + 17 * SEC)
+    shp.startup(t_clients + 41 * SEC)
+    for n in (1, 2, 3):
+        fr.connect(t_clients + 3 * SEC + n * MS, n)
+    fr.metadata_noise(t_clients, B.t1)
+    chk.app_noise(t_clients, B.t1, 11, [("com.acme.checkout.CheckoutService", lambda r: f"Checkout {r.randint(100000, 999999)} completed in {r.randint(40, 400)} ms")])
+    shp.app_noise(t_clients, B.t1, 16, consumer_msgs("shipments", "shipping-worker"))
+    down = ev2["started"] - ev2["sockets_closed"]
+    chk.restart_burst(ev2["leaders_moved"], ev2["sockets_closed"], 2, down)
+    shp.restart_burst(None, ev2["sockets_closed"], 2, down)
+    fr.disconnect_burst(ev2["sockets_closed"] + 12 * MS, 2, ev2["started"] + 150 * MS)
+    B.burst("broker-restart", [2], ["checkout-producer", "shipping-consumer-2", "fraud-scorer"], "broker_stop", 2, ev2["stopping"],
+            syms=lambda t, c: t_b2 - MIN <= t <= ev2["started"] + MIN, downtime_s=round((ev2["started"] - ev2["shutting_down"]) / SEC, 1))
+    B.finish(out, "short-iso-precise", rotate=(2,))
+
+
+BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors]
+
+
+def main(argv=None, default_out=None, description=None):
+    """samples/generate.py: write the bundles into --out, or --check them."""
+    from .check import check_all
+    ap = argparse.ArgumentParser(description=description or __doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=default_out)
+    ap.add_argument("--check", action="store_true", help="check the bundles in --out instead of writing them")
+    a = ap.parse_args(argv)
+    if a.out is None:
+        ap.error("--out is required")
+    if not a.check:
+        for fn in BUNDLES:
+            fn(a.out)
+        return 0
+    return 1 if check_all(a.out, BUNDLES) else 0
