@@ -34,7 +34,7 @@ def uptime(ms):
 
 def decorate(parts, msg):
     """'[time][uptime][level][tags] msg': parts already padded as the JVM pads them."""
-    return "".join(f"[{p}]" for p in parts) + " " + msg
+    return "[" + "][".join(parts) + "] " + msg
 
 
 # ---------------------------------------------------------------- messages

@@ -12,6 +12,7 @@ import os
 import random
 from datetime import timedelta
 
+from . import apps
 from . import broker as kb
 from . import javaclient as jc
 from . import journal as jn
@@ -515,7 +516,7 @@ class Client:
         """The application's own error for a send that failed (retries = 0)."""
         oid = self.rng.randint(100000, 999999)
         stack = jc.send_failure_stack(exc_msg, self.pkg)
-        self.emit(t, "ERROR", f"com.acme.{self.pkg}.events.EventPublisher", f"Failed to publish event for order {oid} to {self.topic}", cont=stack,
+        self.emit(t, "ERROR", f"com.acme.{self.pkg}.events.EventPublisher", apps.publish_failed(oid, self.topic), cont=stack,
                   symptom=True, thread=f"{self.app}-worker-{self.rng.randint(1, 8)}")
 
     def reconnect_attempts(self, t, n, dur):

@@ -12,6 +12,7 @@ import random
 import shutil
 from zoneinfo import ZoneInfo
 
+from . import apps
 from . import javaclient as jc
 from .common import HOUR, MIN, MS, SEC, UTC, T, bhost, expected_path, rfc3339, wfile
 from .hosts import Broker, Client, RdClient
@@ -64,17 +65,17 @@ class Bundle:
 RETRIES0 = {"acks": "1", "retries": "0", "enable.idempotence": "false", "max.in.flight.requests.per.connection": "5"}
 
 APP_MSGS_ORDERS = [
-    ("com.acme.orders.service.OrderService", lambda r: f"Order {r.randint(100000, 999999)} confirmed ({r.randint(1, 9)} items, total {r.randint(5, 900)}.{r.randint(0, 99):02d} EUR)"),
-    ("com.acme.orders.events.EventPublisher", lambda r: f"Published OrderCreated for order {r.randint(100000, 999999)} to orders"),
-    ("com.acme.orders.web.RequestLog", lambda r: f"POST /api/v1/orders 201 {r.randint(8, 90)}ms"),
+    ("com.acme.orders.service.OrderService", lambda r: apps.order_confirmed(r.randint(100000, 999999), r.randint(1, 9), r.randint(5, 900), r.randint(0, 99))),
+    ("com.acme.orders.events.EventPublisher", lambda r: apps.order_published(r.randint(100000, 999999))),
+    ("com.acme.orders.web.RequestLog", lambda r: apps.post_order(r.randint(8, 90))),
 ]
 
 
 def consumer_msgs(topic, app):
     pkg = app.split("-")[0]
     return [
-        (f"com.acme.{pkg}.listener.BatchListener", lambda r: f"Processed {r.randint(20, 500)} records from {topic} in {r.randint(40, 900)} ms"),
-        (f"com.acme.{pkg}.listener.BatchListener", lambda r: f"Committed offsets for {r.randint(1, 12)} partition(s) of {topic}"),
+        (f"com.acme.{pkg}.listener.BatchListener", lambda r: apps.batch_processed(r.randint(20, 500), topic, r.randint(40, 900))),
+        (f"com.acme.{pkg}.listener.BatchListener", lambda r: apps.offsets_committed(r.randint(1, 12), topic)),
     ]
 
 
@@ -122,7 +123,7 @@ def rolling_restart(out):
     billing.app_noise(B.t0, B.t1, 15, consumer_msgs("billing-events", "billing"))
     java_consumer_noise(billing, B.t0, B.t1)
     inv.app_noise(B.t0, B.t1, 20, [("com.acme.inventory.web.StockController", lambda r: f"Reserved {r.randint(1, 5)} unit(s) of SKU-{r.randint(10000, 99999)}"),
-                                   ("com.acme.inventory.sync.StockSync", lambda r: f"Stock snapshot published ({r.randint(1000, 9000)} SKUs)")])
+                                   ("com.acme.inventory.sync.StockSync", lambda r: apps.stock_snapshot(r.randint(1000, 9000)))])
     for n in (1, 2, 3):
         ev = evs[n]
         down = ev["started"] - ev["sockets_closed"]
