@@ -14,6 +14,15 @@ LOG4J_CONTROLLER = "Registered kafka:type=kafka.Log4jController MBean"
 LOG4J_CONTROLLER_LOGGER = "kafka.utils.Log4jControllerRegistration$"
 
 
+ZK_CONNECTED = "[ZooKeeperClient Kafka server] Connected."
+LOADING_LOGS = f"Loading logs from log dirs ArraySeq({DATA_DIR})"
+
+
+def registered_broker(n, advertised, epoch):
+    """KafkaZkClient after the broker (re-)registers in ZooKeeper."""
+    return f"Registered broker {n} at path /brokers/ids/{n} with addresses: {advertised}, czxid (broker epoch): {epoch}"
+
+
 def kafka_server(n, what):
     """KafkaServer lifecycle: 'starting', 'started', 'shutting down', 'shut down completed', ..."""
     return f"[KafkaServer id={n}] {what}"

@@ -469,7 +469,7 @@ def server_log(path, budget, seed, n):
 
 # ------------------------------------------------------------ journals
 
-SYSSTAT, SYSSTAT_DESC = "sysstat-collect.service", "system activity accounting tool"
+SYSSTAT, SYSSTAT_DESC = jn.SYSSTAT_UNIT, jn.SYSSTAT_DESCRIPTION
 SYSTEMD_MSGS = [jn.starting(SYSSTAT, SYSSTAT_DESC),
                 jn.deactivated(SYSSTAT),
                 jn.finished(SYSSTAT, SYSSTAT_DESC),

@@ -26,8 +26,7 @@ from .journal import Journal, timespan
 
 # ---------------------------------------------------------------- brokers
 
-SYSSTAT = "sysstat-collect.service"
-SYSSTAT_DESC = "system activity accounting tool"
+SYSSTAT, SYSSTAT_DESC = jn.SYSSTAT_UNIT, jn.SYSSTAT_DESCRIPTION
 
 class Broker:
     def __init__(self, bundle, n, tz=UTC, gc_dec="time,uptime,level,tags", gc_detail=False):
@@ -173,7 +172,7 @@ class Broker:
         L(t + 9 * MS, "INFO", f"Opening socket connection to server zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181. Will not attempt to authenticate using SASL (unknown error)", "org.apache.zookeeper.ClientCnxn")
         L(t + 14 * MS, "INFO", f"Socket connection established, initiating session, client: /{BROKER_IP[n]}:{r.randint(40000, 60000)}, server: zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181", "org.apache.zookeeper.ClientCnxn")
         L(t + 41 * MS, "INFO", f"Session establishment complete on server zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181, sessionid = {sess}, negotiated timeout = 18000", "org.apache.zookeeper.ClientCnxn")
-        L(t + 44 * MS, "INFO", "[ZooKeeperClient Kafka server] Connected.", "kafka.zookeeper.ZooKeeperClient")
+        L(t + 44 * MS, "INFO", kb.ZK_CONNECTED, "kafka.zookeeper.ZooKeeperClient")
         self.zk_session = sess
         t += r.randint(600, 800) * MS
         L(t, "INFO", f"Cluster ID = {self.b.cluster_id}", "kafka.server.KafkaServer")
@@ -181,7 +180,7 @@ class Broker:
         cfg = kb.kafka_config_values(self.adv, n, f"eu-central-1{'abc'[n - 1]}")
         self.server.add(t, log4j(ts_log4j(t, self.tz), "INFO", cfg, kb.KAFKA_CONFIG_LOGGER))
         t += 40 * MS
-        L(t, "INFO", "Loading logs from log dirs ArraySeq(/var/lib/kafka/data)", "kafka.log.LogManager")
+        L(t, "INFO", kb.LOADING_LOGS, "kafka.log.LogManager")
         nlogs = len(self.partitions) * 3 + 50
         if clean:
             L(t + 2 * MS, "INFO", "Skipping recovery for all logs in /var/lib/kafka/data since clean shutdown file was found", "kafka.log.LogManager", True)
@@ -206,7 +205,7 @@ class Broker:
         t += 60 * MS
         L(t, "INFO", f"Creating /brokers/ids/{n} (is it secure? false)", "kafka.zk.KafkaZkClient")
         epoch = r.randint(4_000_000_000, 9_000_000_000)
-        L(t + 50 * MS, "INFO", f"Registered broker {n} at path /brokers/ids/{n} with addresses: {self.adv}, czxid (broker epoch): {epoch}", "kafka.zk.KafkaZkClient")
+        L(t + 50 * MS, "INFO", kb.registered_broker(n, self.adv, epoch), "kafka.zk.KafkaZkClient")
         t += 120 * MS
         L(t, "INFO", f"[GroupCoordinator {n}]: Starting up.", "kafka.coordinator.group.GroupCoordinator")
         L(t + 59 * MS, "INFO", f"[GroupCoordinator {n}]: Startup complete.", "kafka.coordinator.group.GroupCoordinator")

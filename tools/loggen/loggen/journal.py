@@ -148,6 +148,8 @@ UNIT_RESTART_SCHEDULED = "5eb03494b6584870a536b337290809b3"
 
 KAFKA_UNIT = "kafka.service"
 KAFKA_DESCRIPTION = "Apache Kafka server (broker)"
+SYSSTAT_UNIT = "sysstat-collect.service"  # sysstat-collect.timer: OnCalendar=*:00/10
+SYSSTAT_DESCRIPTION = "system activity accounting tool"
 
 
 def starting(unit, description):

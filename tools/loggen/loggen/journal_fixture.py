@@ -169,14 +169,14 @@ def build():
         (0, 'INFO', kb.LOG4J_CONTROLLER, kb.LOG4J_CONTROLLER_LOGGER, '-'),
         (612044, 'INFO', 'starting', KS, '-'),
         (613310, 'INFO', 'Connecting to zookeeper on zk-1:2181,zk-2:2181,zk-3:2181', KS, '-'),
-        (1104928, 'INFO', '[ZooKeeperClient Kafka server] Connected.', 'kafka.zookeeper.ZooKeeperClient', '-'),
-        (2931007, 'INFO', 'Loading logs from log dirs ArraySeq(/var/lib/kafka/data)', LM, '-'),
+        (1104928, 'INFO', kb.ZK_CONNECTED, 'kafka.zookeeper.ZooKeeperClient', '-'),
+        (2931007, 'INFO', kb.LOADING_LOGS, LM, '-'),
         (2933481, 'INFO', 'Recovering 214 logs from /var/lib/kafka/data since no clean shutdown file '
                           'was found', LM, 'unclean_shutdown'),
         (9870254, 'INFO', kb.recovering_unflushed('LogLoader', 'orders-1', 88413920, '0/1'), 'kafka.log.LogLoader', '-'),
         (11208633, 'INFO', 'Loaded 214 logs in 8277ms', LM, '-'),
-        (12004518, 'INFO', kb.kafka_server(2, 'Registered broker 2 at path /brokers/ids/2 with addresses: '
-                                              'PLAINTEXT://broker-2.kafka.internal:9092, czxid (broker epoch): 8589935113'),
+        (12004518, 'INFO', kb.kafka_server(2, kb.registered_broker(2, 'PLAINTEXT://broker-2.kafka.internal:9092',
+                                                                   8589935113)),
          'kafka.zk.KafkaZkClient', '-'),
         (13117302, 'INFO', kb.kafka_server(2, 'started'), KS, 'kafka_started'),
     ]

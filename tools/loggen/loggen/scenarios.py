@@ -13,6 +13,7 @@ import shutil
 from zoneinfo import ZoneInfo
 
 from . import apps
+from . import broker as kb
 from . import javaclient as jc
 from .common import HOUR, MIN, MS, SEC, UTC, T, bhost, expected_path, rfc3339, wfile
 from .hosts import Broker, Client, RdClient
@@ -228,7 +229,7 @@ def long_gc_pause(out):
     b3.log(t_end_full + 302 * MS, "INFO", "Unable to reconnect to ZooKeeper service, session 0x30019e3b4c70007 has expired", "org.apache.zookeeper.ClientCnxn", True)
     b3.log(t_end_full + 305 * MS, "INFO", "[ZooKeeperClient Kafka server] Session expired.", "kafka.zookeeper.ZooKeeperClient", True)
     b3.log(t_end_full + 1620 * MS, "INFO", "Creating /brokers/ids/3 (is it secure? false)", "kafka.zk.KafkaZkClient", True)
-    b3.log(t_end_full + 1671 * MS, "INFO", f"Registered broker 3 at path /brokers/ids/3 with addresses: {b3.adv}, czxid (broker epoch): 8590112231", "kafka.zk.KafkaZkClient", True)
+    b3.log(t_end_full + 1671 * MS, "INFO", kb.registered_broker(3, b3.adv, 8590112231), "kafka.zk.KafkaZkClient", True)
     b3.journal.kernel(t_full + 21 * SEC + 17 * MS, "TCP: request_sock_TCP: Possible SYN flooding on port 10.0.4.13:9092. Sending cookies.  Check SNMP counters.", 4)
     orders = Client(B, "orders-service.log", "orders-producer", "producer", "log4j", version="2.8", app="orders-service", topic="orders")
     orders.retries0 = True
