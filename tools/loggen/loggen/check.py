@@ -15,6 +15,22 @@ from .common import UTC, T, expected_path
 
 MAX_BUNDLE_BYTES = 2 * 1024 * 1024
 
+
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def text_lines(path):
+    """The lines of a UTF-8 file as iterating over it gives them (the file is closed)."""
+    with open(path, encoding="utf-8") as f:
+        return list(f)
+
 SYMPTOM_RE = re.compile(
     r"NETWORK_EXCEPTION|NetworkException|The server disconnected before a response|Node \d+ disconnected\.|"
     r"could not be established|due to request timeout|being disconnected|DisconnectException|Disconnected \(after|"
@@ -68,7 +84,7 @@ def parse_line_time(path, line, tzname):
 
 def check_bundle(d):
     errors = []
-    exp = json.load(open(expected_path(d)))
+    exp = json.loads(read_text(expected_path(d)))
     tzmap = {}
     a = exp["args"]
     for i, x in enumerate(a):
@@ -89,7 +105,7 @@ def check_bundle(d):
             tzname = next((v for k, v in tzmap.items() if rel.startswith(k + "/") and "server.log" in rel), None)
             n = 0
             recs = []  # [time, text] records: a time-stamped line and its continuation lines
-            for line in open(p, encoding="utf-8"):
+            for line in text_lines(p):
                 line = line.rstrip("\n")
                 if not line:
                     continue
@@ -145,7 +161,7 @@ def check_bundle(d):
         found = False
         for f in sorted(os.listdir(bd)):
             tzname = tzmap.get(f"broker-{c['broker']}") if f.startswith("server.log") else None
-            for line in open(os.path.join(bd, f), encoding="utf-8"):
+            for line in text_lines(os.path.join(bd, f)):
                 m = re.search(cause_re[c["kind"]], line)
                 if not m:
                     continue
@@ -161,7 +177,7 @@ def check_bundle(d):
 def check_clock_agreement(d):
     """server.log lines mirrored in the journal carry the same time (within 3 ms)."""
     errors = []
-    exp = json.load(open(expected_path(d)))
+    exp = json.loads(read_text(expected_path(d)))
     tzmap = {}
     for i, x in enumerate(exp["args"]):
         if x == "--tz":
@@ -174,10 +190,10 @@ def check_clock_agreement(d):
         server = {}
         for f in os.listdir(bd):
             if f.startswith("server.log"):
-                for line in open(os.path.join(bd, f), encoding="utf-8"):
+                for line in text_lines(os.path.join(bd, f)):
                     if "[KafkaServer id=" in line:
                         server[line.rstrip("\n")] = True
-        text = open(os.path.join(bd, jf), encoding="utf-8").read()
+        text = read_text(os.path.join(bd, jf))
         for line in server:
             if line not in text:
                 errors.append(f"broker-{n}: lifecycle line not mirrored in the journal: {line[:90]}")
@@ -223,7 +239,7 @@ def check_all(out, builders):
                 for f in files:
                     p = os.path.join(root, f)
                     q = os.path.join(d, os.path.relpath(p, os.path.join(tmp, name)))
-                    if not os.path.exists(q) or open(p, "rb").read() != open(q, "rb").read():
+                    if not os.path.exists(q) or read_bytes(p) != read_bytes(q):
                         errs.append(f"not reproducible: {os.path.relpath(q, out)}")
             print(f"{name}: {total} bytes, {len(sizes)} files, symptom lines per burst {counts}: {'OK' if not errs else 'FAIL'}")
             for e in errs[:30]:
