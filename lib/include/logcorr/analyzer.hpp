@@ -107,14 +107,7 @@ class Analyzer {
   std::unique_ptr<State> s_;
 };
 
-// `logcorr events` NDJSON, as functions. Serialises events and inputs (one
-// object per line, schema kEventsSchemaVersion).
-std::string events_to_ndjson(const std::vector<Event>& events,
-                             const std::vector<InputSummary>& inputs = {});
-// Parses NDJSON text (`name` is used in diagnostics, with the line number).
-// Lines that are not valid events are reported and skipped; unknown types
-// are ignored. Returns the number of lines rejected.
-size_t parse_events_ndjson(std::string_view text, std::string_view name, std::vector<Event>& events,
-                           std::vector<InputSummary>& inputs, DiagnosticSink& diag);
+// `logcorr events` NDJSON as functions (events_to_ndjson, parse_events_ndjson):
+// see events_io.hpp.
 
 }  // namespace logcorr

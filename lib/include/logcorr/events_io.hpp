@@ -15,9 +15,13 @@
 // within a version. Concatenating the outputs of several runs is valid input.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "logcorr/diagnostics.hpp"
 #include "logcorr/event.hpp"
 
 namespace logcorr {
@@ -31,19 +35,36 @@ void append_input_json(std::string& out, const InputSummary& in);
 // Formats a nanosecond duration as exact decimal milliseconds ("38123.456").
 std::string format_duration_ms(int64_t ns);
 
+// Reads `logcorr events` NDJSON one line at a time (simdjson; the parser's
+// buffers are reused, so a warm parser allocates only for the strings it
+// returns). Movable, not copyable.
 class EventsParser {
  public:
   EventsParser();
   ~EventsParser();
-  enum class LineType { kEvent, kInput, kSkip, kError };
-  // Parses one line. kSkip: blank line or an unknown "type" (forward
-  // compatible). kError: *err says why (bad JSON, missing field, newer
-  // schema version).
-  LineType parse(std::string_view line, Event& ev, InputSummary& in, std::string* err);
+  EventsParser(EventsParser&&) noexcept;
+  EventsParser& operator=(EventsParser&&) noexcept;
+  EventsParser(const EventsParser&) = delete;
+  EventsParser& operator=(const EventsParser&) = delete;
+
+  enum class LineType { kEvent, kInput, kSkip };
+  // Parses one line into `ev` or `in`. kSkip: a blank line or an unknown
+  // "type" (forward compatible). Fails with kCorruptInput (bad JSON, a
+  // missing or malformed field) or kNewerVersion (a newer schema).
+  Result<LineType> parse(std::string_view line, Event& ev, InputSummary& in);
 
  private:
   struct State;
-  State* s_;
+  std::unique_ptr<State> s_;
 };
+
+// The whole-text forms. Serialises events and inputs (one object per line).
+std::string events_to_ndjson(const std::vector<Event>& events,
+                             const std::vector<InputSummary>& inputs = {});
+// Parses NDJSON text (`name` is used in diagnostics, with the line number).
+// Lines that are not valid events are reported and skipped; unknown types
+// are ignored. Returns the number of lines rejected.
+size_t parse_events_ndjson(std::string_view text, std::string_view name, std::vector<Event>& events,
+                           std::vector<InputSummary>& inputs, DiagnosticSink& diag);
 
 }  // namespace logcorr

@@ -1,8 +1,5 @@
 #include "logcorr/version.hpp"
 
-#include "logcorr/events_io.hpp"
-#include "logcorr/report.hpp"
-
 // The build passes the project version (top-level CMakeLists.txt) in these;
 // the header's macros must agree, or applications would compile against one
 // version and report another.
@@ -19,14 +16,6 @@ namespace logcorr {
 
 const char* version() {
   return LOGCORR_BUILD_VERSION;
-}
-
-int events_schema_version() {
-  return kEventsSchemaVersion;
-}
-
-int report_schema_version() {
-  return kReportSchemaVersion;
 }
 
 }  // namespace logcorr

@@ -58,10 +58,22 @@ void read_events_input(InputReader& reader, const ExtractOptions& opts, EventSin
   EventsParser parser;
   Event ev;
   InputSummary in;
-  std::string err;
   uint64_t bad = 0;
   while (const Record* rec = reader.next()) {
-    switch (parser.parse(rec->raw.text, ev, in, &err)) {
+    Result<EventsParser::LineType> parsed = parser.parse(rec->raw.text, ev, in);
+    if (!parsed.ok()) {
+      if (++bad <= 5) {
+        Diagnostic d;
+        d.severity = Severity::kError;
+        d.path =
+            reader.input().files.empty() ? reader.input().label : reader.input().files.front().path;
+        d.line = rec->raw.line;
+        d.message = "not a logcorr events line: " + parsed.status().message();
+        diag.report(d);
+      }
+      continue;
+    }
+    switch (*parsed) {
       case EventsParser::LineType::kEvent:
         if (opts.window.contains(ev)) sink.on_event(ev);
         break;
@@ -69,17 +81,6 @@ void read_events_input(InputReader& reader, const ExtractOptions& opts, EventSin
         sink.on_input(in);
         break;
       case EventsParser::LineType::kSkip:
-        break;
-      case EventsParser::LineType::kError:
-        if (++bad <= 5) {
-          Diagnostic d;
-          d.severity = Severity::kError;
-          d.path = reader.input().files.empty() ? reader.input().label
-                                                : reader.input().files.front().path;
-          d.line = rec->raw.line;
-          d.message = "not a logcorr events line: " + err;
-          diag.report(d);
-        }
         break;
     }
   }

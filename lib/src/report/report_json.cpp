@@ -4,8 +4,13 @@
 #include "logcorr/json_text.hpp"
 #include "logcorr/report.hpp"
 #include "logcorr/time.hpp"
+#include "logcorr/version.hpp"
 
 namespace logcorr {
+
+int report_schema_version() {
+  return kReportSchemaVersion;
+}
 
 namespace {
 

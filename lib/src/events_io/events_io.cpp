@@ -163,22 +163,19 @@ struct EventsParser::State {
   std::string padded;
 };
 
-EventsParser::EventsParser() : s_(new State) {}
-EventsParser::~EventsParser() {
-  delete s_;
-}
+EventsParser::EventsParser() : s_(std::make_unique<State>()) {}
+EventsParser::~EventsParser() = default;
+EventsParser::EventsParser(EventsParser&&) noexcept = default;
+EventsParser& EventsParser::operator=(EventsParser&&) noexcept = default;
 
-EventsParser::LineType EventsParser::parse(std::string_view line, Event& ev, InputSummary& in,
-                                           std::string* err) {
+Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event& ev,
+                                                   InputSummary& in) {
   using namespace simdjson;
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
   if (line.empty()) return LineType::kSkip;
   s_->padded.assign(line.data(), line.size());
   s_->padded.append(SIMDJSON_PADDING, '\0');
-  auto fail = [&](std::string m) {
-    if (err) *err = std::move(m);
-    return LineType::kError;
-  };
+  auto fail = [](std::string m) { return Status(ErrorCode::kCorruptInput, std::move(m)); };
   ondemand::document doc;
   if (s_->parser.iterate(s_->padded.data(), line.size(), s_->padded.size()).get(doc))
     return fail("not JSON");
@@ -265,8 +262,9 @@ EventsParser::LineType EventsParser::parse(std::string_view line, Event& ev, Inp
   }
   if (version < 0) return fail("no \"v\" (schema version): not logcorr events output");
   if (version > kEventsSchemaVersion)
-    return fail(fmt::format("schema version {} is newer than this logcorr understands ({})",
-                            version, kEventsSchemaVersion));
+    return Status(ErrorCode::kNewerVersion,
+                  fmt::format("schema version {} is newer than this logcorr understands ({})",
+                              version, kEventsSchemaVersion));
   if (type == "event") {
     ev.clear();
     auto k = kind_from_name(kind);

@@ -2,9 +2,14 @@
 // writer and EventsParser of events_io.
 #include <fmt/format.h>
 
-#include "logcorr/analyzer.hpp"
+#include "logcorr/events_io.hpp"
+#include "logcorr/version.hpp"
 
 namespace logcorr {
+
+int events_schema_version() {
+  return kEventsSchemaVersion;
+}
 
 std::string events_to_ndjson(const std::vector<Event>& events,
                              const std::vector<InputSummary>& inputs) {
@@ -20,7 +25,6 @@ size_t parse_events_ndjson(std::string_view text, std::string_view name, std::ve
   EventsParser parser;
   Event ev;
   InputSummary in;
-  std::string err;
   size_t rejected = 0;
   uint64_t line_no = 0;
   while (!text.empty()) {
@@ -31,7 +35,18 @@ size_t parse_events_ndjson(std::string_view text, std::string_view name, std::ve
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ev = Event{};
     in = InputSummary{};
-    switch (parser.parse(line, ev, in, &err)) {
+    Result<EventsParser::LineType> parsed = parser.parse(line, ev, in);
+    if (!parsed.ok()) {
+      ++rejected;
+      Diagnostic d;
+      d.severity = Severity::kError;
+      d.path = std::string(name);
+      d.line = line_no;
+      d.message = fmt::format("not a logcorr event: {}", parsed.status().message());
+      diag.report(d);
+      continue;
+    }
+    switch (*parsed) {
       case EventsParser::LineType::kEvent:
         events.push_back(std::move(ev));
         break;
@@ -40,16 +55,6 @@ size_t parse_events_ndjson(std::string_view text, std::string_view name, std::ve
         break;
       case EventsParser::LineType::kSkip:
         break;
-      case EventsParser::LineType::kError: {
-        ++rejected;
-        Diagnostic d;
-        d.severity = Severity::kError;
-        d.path = std::string(name);
-        d.line = line_no;
-        d.message = fmt::format("not a logcorr event: {}", err);
-        diag.report(d);
-        break;
-      }
     }
   }
   return rejected;
