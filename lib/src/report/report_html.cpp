@@ -3,13 +3,28 @@
 // picture_json(); both inside <script type="application/json">, which the
 // browser never runs and never parses as markup: append_json_string escapes
 // '<', '>' and '&', so no log line can close the block or open a tag. The
-// script (report_html_script.cpp) builds every element with textContent.
+// script (html/page.js) builds every element with textContent.
 #include <string>
 
 #include "logcorr/version.hpp"
 #include "report/report_html_internal.hpp"
 
 namespace logcorr::html {
+
+// Generated from html/page.css and html/page.js at build time
+// (lib/CMakeLists.txt).
+namespace asset {
+extern const std::string_view kPageCss;
+extern const std::string_view kPageJs;
+}  // namespace asset
+
+std::string_view style() {
+  return asset::kPageCss;
+}
+
+std::string_view script() {
+  return asset::kPageJs;
+}
 
 std::string escape_html(std::string_view s) {
   std::string out;

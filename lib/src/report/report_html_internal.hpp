@@ -12,8 +12,9 @@
 
 namespace logcorr::html {
 
-// The page's stylesheet and script, as compiled in (report_html_style.cpp,
-// report_html_script.cpp). Their hashes go into the page's CSP.
+// The page's stylesheet and script, src/report/html/page.css and page.js as
+// compiled in (byte for byte, by cmake/embed_asset.cmake). Their hashes go
+// into the page's CSP.
 std::string_view style();
 std::string_view script();
 

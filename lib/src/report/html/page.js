@@ -1,15 +1,4 @@
-// The HTML report's script: reads the two JSON blocks, fills in the table,
-// draws the timeline as SVG, and handles zoom, pan, hover, selection and the
-// time zone. Every piece of log text goes in with textContent or
-// setAttribute (never innerHTML), and the page's CSP admits this script by
-// its hash only.
-#include "report/report_html_internal.hpp"
 
-namespace logcorr::html {
-
-namespace {
-
-constexpr std::string_view kScript = R"JS(
 (() => {
   'use strict';
   // Everything shown comes from the two JSON blocks and is put on the page
@@ -762,12 +751,3 @@ constexpr std::string_view kScript = R"JS(
   render();
   document.documentElement.setAttribute('data-rendered', String(lanes.length));
 })();
-)JS";
-
-}  // namespace
-
-std::string_view script() {
-  return kScript;
-}
-
-}  // namespace logcorr::html
