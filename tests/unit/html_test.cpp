@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 #include <string>
 
 #include "logcorr/report.hpp"
@@ -201,6 +202,24 @@ TEST(HtmlPage, TitleIsEscaped) {
   o.title = "incident <b>4711</b>";
   std::string page = render_html(AnalysisReport{}, o);
   EXPECT_NE(page.find("<title>incident &lt;b&gt;4711&lt;/b&gt;</title>"), std::string::npos);
+}
+
+TEST(HtmlPage, TemplateSlotsAreExactlyTheOnesFilledIn) {
+  // render_html leaves a {{name}} it does not know as it is: page.html must
+  // use only these, and each of them.
+  const std::string page(html::page_template());
+  std::set<std::string> slots;
+  const std::regex slot(R"(\{\{([^}]*)\}\})");
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), slot); it != std::sregex_iterator();
+       ++it)
+    slots.insert((*it)[1].str());
+  EXPECT_EQ(slots, (std::set<std::string>{"picture_json", "report_json", "script", "script_sha256",
+                                          "style", "style_sha256", "title", "version"}));
+  // A title that looks like a slot is text: what goes into a slot is not
+  // scanned again.
+  HtmlOptions o;
+  o.title = "{{script}}";
+  EXPECT_NE(render_html(AnalysisReport{}, o).find("<title>{{script}}</title>"), std::string::npos);
 }
 
 }  // namespace

@@ -12,9 +12,11 @@
 
 namespace logcorr::html {
 
-// The page's stylesheet and script, src/report/html/page.css and page.js as
-// compiled in (byte for byte, by cmake/embed_asset.cmake). Their hashes go
-// into the page's CSP.
+// The page, its stylesheet and its script: src/report/html/page.html,
+// page.css and page.js as compiled in (byte for byte, by
+// cmake/embed_asset.cmake). render_html fills in the page's {{slots}}; the
+// hashes of the stylesheet and the script go into its CSP.
+std::string_view page_template();
 std::string_view style();
 std::string_view script();
 
