@@ -11,8 +11,9 @@ PACKAGES=(
   tzdata python3 gzip zstd
 )
 if [[ "${1:-}" == "--test" ]]; then
-  # chromium + nodejs: the HTML report's browser tests (tests/e2e/html_*.sh)
-  PACKAGES+=(clang-format chromium nodejs)
+  # chromium + nodejs: the HTML report's browser tests (tests/e2e/html_*.sh);
+  # eslint: the lint.html_js test (the report's script)
+  PACKAGES+=(clang-format chromium nodejs eslint)
 fi
 
 missing=()
