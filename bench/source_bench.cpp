@@ -65,9 +65,12 @@ void BM_ReadSource(benchmark::State& state) {
   std::vector<char> buf(static_cast<size_t>(state.range(0)));
   size_t total = 0;
   for (auto _ : state) {
-    logcorr::SourceError err;
-    auto src = logcorr::open_source(path, &err);
-    if (!src) state.SkipWithError(err.message.c_str());
+    auto opened = logcorr::open_source(path);
+    if (!opened.ok()) {
+      state.SkipWithError(opened.status().to_string().c_str());
+      break;
+    }
+    auto& src = *opened;
     size_t lines = 0, n;
     while ((n = src->read(buf.data(), buf.size())) > 0) {
       lines += count_newlines(buf.data(), n);

@@ -38,24 +38,18 @@ void InputOptions::add_to(CLI::App& cmd) {
 }
 
 bool InputOptions::to_open_options(OpenOptions& out) const {
-  std::string err;
   for (const auto& t : tz) {
     auto eq = t.find('=');
+    auto z = Zone::load(eq == std::string::npos ? t : t.substr(eq + 1));
+    if (!z.ok()) {
+      fmt::print(stderr, "logcorr: --tz {}: {}\n", t, z.status().message());
+      return false;
+    }
     if (eq == std::string::npos) {
-      auto z = Zone::load(t, &err);
-      if (!z) {
-        fmt::print(stderr, "logcorr: --tz {}: {}\n", t, err);
-        return false;
-      }
-      out.reader.zone = z;
+      out.reader.zone = *z;
       out.reader.zone_from_user = true;
     } else {
-      auto z = Zone::load(t.substr(eq + 1), &err);
-      if (!z) {
-        fmt::print(stderr, "logcorr: --tz {}: {}\n", t, err);
-        return false;
-      }
-      out.zone_rules.push_back(ZoneRule{t.substr(0, eq), z});
+      out.zone_rules.push_back(ZoneRule{t.substr(0, eq), *z});
     }
   }
   out.reader.year = year;
@@ -98,10 +92,9 @@ bool InputOptions::resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t&
   since_ns = INT64_MIN;
   until_ns = INT64_MAX;
   auto zone = Zone::utc();
-  std::string err;
   for (const auto& t : tz)
     if (t.find('=') == std::string::npos)
-      if (auto z = Zone::load(t, &err)) zone = z;
+      if (auto z = Zone::load(t); z.ok()) zone = *z;
   auto one = [&](const std::string& text, const char* flag, int64_t& out) {
     if (text.empty()) return true;
     if (auto span = parse_relative_span(text)) {

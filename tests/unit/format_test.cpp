@@ -15,7 +15,7 @@ namespace {
 
 std::shared_ptr<const Zone> zone(const char* name) {
   std::string err;
-  auto z = Zone::load(name, &err);
+  auto z = test::load_zone(name, err);
   EXPECT_TRUE(z) << err;
   return z;
 }

@@ -114,7 +114,7 @@ TEST(JournalCorpus, EveryRenderingSniffsAndNormalizesToEventsTsv) {
               layout_name(rd.layout));
     ParseOptions opts;
     std::string err;
-    opts.zone = Zone::load(rd.zone, &err);
+    opts.zone = test::load_zone(rd.zone, err);
     ASSERT_TRUE(opts.zone) << err;
     opts.zone_from_user = true;
     opts.year = 2026;
@@ -233,7 +233,7 @@ TEST(JournalCorpus, RealFramerGives163RecordsPerRendering) {
     // messages must agree all the same.
     ParseOptions opts;
     std::string err;
-    opts.zone = Zone::load(rd.zone, &err);
+    opts.zone = test::load_zone(rd.zone, err);
     opts.year = 2026;
     opts.boot_ns = 0;
     RecordParser pa(rd.layout, opts), pb(rd.layout, opts);

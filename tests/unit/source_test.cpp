@@ -20,6 +20,12 @@ namespace {
 
 using test::TempDir;
 
+// The opened source (null on failure), with the failure in `st`.
+std::unique_ptr<ByteSource> test_open(Status& st, Result<std::unique_ptr<ByteSource>> r) {
+  st = r.status();
+  return std::move(r).value();
+}
+
 // Drains a source in small chunks so chunk-boundary bugs show up.
 std::string drain(ByteSource& s, size_t chunk = 4096) {
   std::string out;
@@ -77,45 +83,45 @@ TEST(Source, PlainFileRoundTripAndInfo) {
   TempDir d;
   std::string text = log_text(20000);
   std::string p = d.write("server.log", text);
-  SourceError err;
-  auto s = open_source(p, &err);
-  ASSERT_TRUE(s) << err.message;
+  Status err;
+  auto s = test_open(err, open_source(p));
+  ASSERT_TRUE(s) << err.message();
   EXPECT_EQ(s->info().compression, Compression::kNone);
   EXPECT_EQ(s->info().size, static_cast<int64_t>(text.size()));
   struct stat st {};
   ASSERT_EQ(stat(p.c_str(), &st), 0);
   EXPECT_EQ(s->info().mtime_ns, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
   EXPECT_EQ(drain(*s, 777), text);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
   EXPECT_EQ(s->raw_bytes_read(), text.size());
 }
 
 TEST(Source, EmptyFile) {
   TempDir d;
-  SourceError err;
-  auto s = open_source(d.write("empty.log", ""), &err);
+  Status err;
+  auto s = test_open(err, open_source(d.write("empty.log", "")));
   ASSERT_TRUE(s);
   char buf[16];
   EXPECT_EQ(s->read(buf, sizeof buf), 0u);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, NonexistentFileNamesPathAndReason) {
   TempDir d;
-  SourceError err;
-  auto s = open_source(d.file("nope.log"), &err);
+  Status err;
+  auto s = test_open(err, open_source(d.file("nope.log")));
   EXPECT_FALSE(s);
-  EXPECT_EQ(err.path, d.file("nope.log"));
-  EXPECT_EQ(err.message, "No such file or directory");
+  EXPECT_EQ(err.path(), d.file("nope.log"));
+  EXPECT_EQ(err.message(), "No such file or directory");
 }
 
 TEST(Source, DirectoryIsAnError) {
   TempDir d;
-  SourceError err;
-  auto s = open_source(d.path(), &err);
+  Status err;
+  auto s = test_open(err, open_source(d.path()));
   EXPECT_FALSE(s);
-  EXPECT_EQ(err.path, d.path());
-  EXPECT_EQ(err.message, "Is a directory");
+  EXPECT_EQ(err.path(), d.path());
+  EXPECT_EQ(err.message(), "Is a directory");
 }
 
 TEST(Source, PermissionDenied) {
@@ -123,10 +129,10 @@ TEST(Source, PermissionDenied) {
   std::string p = d.write("secret.log", "x\n");
   ASSERT_EQ(chmod(p.c_str(), 0), 0);
   if (geteuid() != 0) {
-    SourceError err;
-    EXPECT_FALSE(open_source(p, &err));
-    EXPECT_EQ(err.path, p);
-    EXPECT_EQ(err.message, "Permission denied");
+    Status err;
+    EXPECT_FALSE(test_open(err, open_source(p)));
+    EXPECT_EQ(err.path(), p);
+    EXPECT_EQ(err.message(), "Permission denied");
     return;
   }
   // root reads mode-000 files; check from a child that drops to nobody.
@@ -134,9 +140,9 @@ TEST(Source, PermissionDenied) {
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     if (setresgid(65534, 65534, 65534) != 0 || setresuid(65534, 65534, 65534) != 0) _exit(77);
-    SourceError err;
-    auto s = open_source(p, &err);
-    _exit(!s && err.path == p && err.message == "Permission denied" ? 0 : 1);
+    Status err;
+    auto s = test_open(err, open_source(p));
+    _exit(!s && err.path() == p && err.message() == "Permission denied" ? 0 : 1);
   }
   int status = 0;
   ASSERT_EQ(waitpid(pid, &status, 0), pid);
@@ -152,14 +158,14 @@ TEST(Source, GzipRoundTripAndHeaderMtime) {
   EXPECT_EQ(s->info().compression, Compression::kGzip);
   EXPECT_EQ(s->info().mtime_ns, 1719670928LL * 1000000000);
   EXPECT_EQ(drain(*s, 1000), text);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, GzipWithoutMtimeKeepsFileMtime) {
   TempDir d;
   std::string p = d.write("x.log.1.gz", gzip("a\nb\n", 0));
-  SourceError err;
-  auto s = open_source(p, &err);
+  Status err;
+  auto s = test_open(err, open_source(p));
   ASSERT_TRUE(s);
   struct stat st {};
   ASSERT_EQ(stat(p.c_str(), &st), 0);
@@ -172,9 +178,9 @@ TEST(Source, CompressionDetectedByMagicNotName) {
   // A gzip file named .log, a plain file named .gz.
   std::string a = d.write("looks-plain.log", gzip("hello\n"));
   std::string b = d.write("looks-gz.gz", "plain text\n");
-  SourceError err;
-  auto sa = open_source(a, &err);
-  auto sb = open_source(b, &err);
+  Status err;
+  auto sa = test_open(err, open_source(a));
+  auto sb = test_open(err, open_source(b));
   ASSERT_TRUE(sa && sb);
   EXPECT_EQ(sa->info().compression, Compression::kGzip);
   EXPECT_EQ(drain(*sa), "hello\n");
@@ -187,14 +193,14 @@ TEST(Source, ConcatenatedGzipMembers) {
   std::string gz = gzip(a) + gzip(b) + gzip(c);
   auto s = open_memory_source(gz, "cat.gz");
   EXPECT_EQ(drain(*s, 333), a + b + c);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, GzipTrailingZeroPaddingIgnored) {
   std::string gz = gzip("x\n") + std::string(512, '\0');
   auto s = open_memory_source(gz, "pad.gz");
   EXPECT_EQ(drain(*s), "x\n");
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, TruncatedGzipDeliversPrefixThenErrorWithOffset) {
@@ -203,15 +209,15 @@ TEST(Source, TruncatedGzipDeliversPrefixThenErrorWithOffset) {
   std::string gz = gzip(text);
   std::string half = gz.substr(0, gz.size() / 2);
   std::string p = d.write("server.log.2.gz", half);
-  SourceError err;
-  auto s = open_source(p, &err);
+  Status err;
+  auto s = test_open(err, open_source(p));
   ASSERT_TRUE(s);
   std::string out = drain(*s);
-  ASSERT_TRUE(s->error());
-  EXPECT_EQ(s->error()->path, p);
-  EXPECT_EQ(s->error()->offset, half.size());
-  EXPECT_EQ(s->error()->message, "unexpected end of gzip stream at byte " +
-                                     std::to_string(half.size()) + " (truncated archive?)");
+  ASSERT_FALSE(s->status().ok());
+  EXPECT_EQ(s->status().path(), p);
+  EXPECT_EQ(*s->status().offset(), half.size());
+  EXPECT_EQ(s->status().message(), "unexpected end of gzip stream at byte " +
+                                       std::to_string(half.size()) + " (truncated archive?)");
   // Everything decoded is a true prefix, and it is most of what the half held
   // (deflate keeps at most a block in flight).
   EXPECT_EQ(text.compare(0, out.size(), out), 0);
@@ -241,9 +247,9 @@ TEST(Source, GzipMagicFollowedByGarbage) {
     auto s = open_memory_source(junk, "junk.gz");
     EXPECT_EQ(s->info().compression, Compression::kGzip);
     drain(*s);
-    ASSERT_TRUE(s->error()) << "round " << round;
-    EXPECT_EQ(s->error()->path, "junk.gz");
-    EXPECT_LE(s->error()->offset, junk.size());
+    ASSERT_FALSE(s->status().ok()) << "round " << round;
+    EXPECT_EQ(s->status().path(), "junk.gz");
+    EXPECT_LE(*s->status().offset(), junk.size());
   }
 }
 
@@ -253,11 +259,11 @@ TEST(Source, CorruptGzipInTheMiddle) {
   for (size_t i = gz.size() / 2; i < gz.size() / 2 + 64; ++i) gz[i] = static_cast<char>(~gz[i]);
   auto s = open_memory_source(gz, "bad.gz");
   std::string out = drain(*s);
-  ASSERT_TRUE(s->error());
-  EXPECT_NE(s->error()->message.find("gzip"), std::string::npos);
-  EXPECT_NE(s->error()->message.find("at byte " + std::to_string(s->error()->offset)),
+  ASSERT_FALSE(s->status().ok());
+  EXPECT_NE(s->status().message().find("gzip"), std::string::npos);
+  EXPECT_NE(s->status().message().find("at byte " + std::to_string(*s->status().offset())),
             std::string::npos);
-  EXPECT_LE(s->error()->offset, gz.size());
+  EXPECT_LE(*s->status().offset(), gz.size());
   // Whatever came out before the damage was noticed starts like the original.
   EXPECT_GT(out.size(), 0u);
   EXPECT_EQ(text.compare(0, std::min<size_t>(out.size(), text.size() / 4), out, 0,
@@ -272,7 +278,7 @@ TEST(Source, TenMegabyteLineInGzip) {
   std::string gz = gzip(text);
   auto s = open_memory_source(gz, "big.gz");
   EXPECT_EQ(drain(*s, 65536), text);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, ZstdMultiFrame) {
@@ -281,18 +287,18 @@ TEST(Source, ZstdMultiFrame) {
   auto s = open_memory_source(z, "multi.zst");
   EXPECT_EQ(s->info().compression, Compression::kZstd);
   EXPECT_EQ(drain(*s, 500), a + b);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, ZstdFromFile) {
   TempDir d;
   std::string text = log_text(30000, 5);
   std::string p = d.write("server.log.3.zst", zstd(text));
-  SourceError err;
-  auto s = open_source(p, &err);
+  Status err;
+  auto s = test_open(err, open_source(p));
   ASSERT_TRUE(s);
   EXPECT_EQ(drain(*s), text);
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, CorruptZstd) {
@@ -301,9 +307,10 @@ TEST(Source, CorruptZstd) {
   for (size_t i = z.size() / 2; i < z.size() / 2 + 32; ++i) z[i] = static_cast<char>(z[i] ^ 0x5a);
   auto s = open_memory_source(z, "bad.zst");
   std::string out = drain(*s);
-  ASSERT_TRUE(s->error());
-  EXPECT_EQ(s->error()->message.rfind("corrupt zstd data at byte ", 0), 0u) << s->error()->message;
-  EXPECT_LE(s->error()->offset, z.size());
+  ASSERT_FALSE(s->status().ok());
+  EXPECT_EQ(s->status().message().rfind("corrupt zstd data at byte ", 0), 0u)
+      << s->status().message();
+  EXPECT_LE(*s->status().offset(), z.size());
   size_t k = std::min<size_t>(out.size(), text.size() / 4);
   EXPECT_GT(out.size(), 0u);
   EXPECT_EQ(text.compare(0, k, out, 0, k), 0);
@@ -314,10 +321,10 @@ TEST(Source, ZstdGarbageAfterFirstFrame) {
   std::string z = zstd(a) + "this is not a frame";
   auto s = open_memory_source(z, "tail.zst");
   EXPECT_EQ(drain(*s), a);
-  ASSERT_TRUE(s->error());
-  EXPECT_EQ(s->error()->offset, zstd(a).size());
-  EXPECT_EQ(s->error()->message, "corrupt zstd data at byte " + std::to_string(zstd(a).size()) +
-                                     ": Unknown frame descriptor");
+  ASSERT_FALSE(s->status().ok());
+  EXPECT_EQ(*s->status().offset(), zstd(a).size());
+  EXPECT_EQ(s->status().message(), "corrupt zstd data at byte " + std::to_string(zstd(a).size()) +
+                                       ": Unknown frame descriptor");
 }
 
 TEST(Source, TruncatedZstd) {
@@ -326,10 +333,10 @@ TEST(Source, TruncatedZstd) {
   std::string half = z.substr(0, z.size() / 2);
   auto s = open_memory_source(half, "half.zst");
   std::string out = drain(*s);
-  ASSERT_TRUE(s->error());
-  EXPECT_EQ(s->error()->offset, half.size());
-  EXPECT_EQ(s->error()->message, "unexpected end of zstd stream at byte " +
-                                     std::to_string(half.size()) + " (truncated archive?)");
+  ASSERT_FALSE(s->status().ok());
+  EXPECT_EQ(*s->status().offset(), half.size());
+  EXPECT_EQ(s->status().message(), "unexpected end of zstd stream at byte " +
+                                       std::to_string(half.size()) + " (truncated archive?)");
   EXPECT_EQ(text.compare(0, out.size(), out), 0);
 }
 
@@ -341,7 +348,7 @@ TEST(Source, ZstdMagicFollowedByGarbage) {
     for (size_t i = 0; i < n; ++i) junk.push_back(static_cast<char>(rng()));
     auto s = open_memory_source(junk, "junk.zst");
     drain(*s);
-    EXPECT_TRUE(s->error()) << "round " << round;
+    EXPECT_FALSE(s->status().ok()) << "round " << round;
   }
 }
 
@@ -374,8 +381,8 @@ TEST(Source, PipeDeliversDataBeforeWriterFinishes) {
     writer_done = true;
     close(fds[1]);
   });
-  SourceError err;
-  auto s = open_fd_source(fds[0], "-", true, &err);
+  Status err;
+  auto s = test_open(err, open_fd_source(fds[0], "-", true));
   ASSERT_TRUE(s);
   EXPECT_EQ(s->info().size, -1);
   char buf[65536];
@@ -386,7 +393,7 @@ TEST(Source, PipeDeliversDataBeforeWriterFinishes) {
   std::string rest = drain(*s);
   writer.join();
   EXPECT_EQ(rest, "more 0\nmore 1\nmore 2\n");
-  EXPECT_FALSE(s->error());
+  EXPECT_TRUE(s->status().ok());
 }
 
 TEST(Source, GzipThroughPipe) {
@@ -401,8 +408,8 @@ TEST(Source, GzipThroughPipe) {
     }
     close(fds[1]);
   });
-  SourceError err;
-  auto s = open_fd_source(fds[0], "-", true, &err);
+  Status err;
+  auto s = test_open(err, open_fd_source(fds[0], "-", true));
   ASSERT_TRUE(s);
   std::string out = drain(*s);
   writer.join();
@@ -420,9 +427,9 @@ TEST(Source, SniffCompression) {
 TEST(Source, CorpusGcLogReadsWhole) {
   LOGCORR_REQUIRE_CORPUS();
   std::string p = test::corpus_dir() + "/kafka-logs/kafka-4.0.0/kafkaServer-gc.log.3";
-  SourceError err;
-  auto s = open_source(p, &err);
-  ASSERT_TRUE(s) << err.message;
+  Status err;
+  auto s = test_open(err, open_source(p));
+  ASSERT_TRUE(s) << err.message();
   EXPECT_EQ(drain(*s, 1000), test::read_file(p));
 }
 

@@ -137,7 +137,7 @@ TEST_P(Incident, ChunkedReadingGivesTheSameEventsAndReport) {
   if (GetParam() == "restart-with-distractors") {
     std::string err;
     o.opts.open.zone_rules.push_back(
-        ZoneRule{dir + "/broker-2", Zone::load("Europe/Berlin", &err)});
+        ZoneRule{dir + "/broker-2", test::load_zone("Europe/Berlin", err)});
   }
   Outcome r = expect_same_for_all_threads({dir}, o);
   // Single-file inputs of the layouts with exact seams were split; GC logs
@@ -291,7 +291,7 @@ TEST(Split, RepeatedHourOfADstChangeAtSeams) {
   std::string path = tmp.write("berlin/app.log", out.str());
   SplitRun o = split_options();
   std::string err;
-  o.opts.open.reader.zone = Zone::load("Europe/Berlin", &err);
+  o.opts.open.reader.zone = test::load_zone("Europe/Berlin", err);
   o.opts.open.reader.zone_from_user = true;
   ASSERT_TRUE(o.opts.open.reader.zone) << err;
   Outcome r = expect_same_for_all_threads({path}, o);

@@ -8,7 +8,16 @@
 #include <sstream>
 #include <string>
 
+#include "logcorr/time.hpp"
+
 namespace logcorr::test {
+
+// Zone::load for tests: the zone, or null with the failure's message in `err`.
+inline std::shared_ptr<const Zone> load_zone(std::string_view spec, std::string& err) {
+  Result<std::shared_ptr<const Zone>> z = Zone::load(spec);
+  err = z.status().message();
+  return z.ok() ? *z : nullptr;
+}
 
 // ../shared/corpus (real logs). Empty when absent.
 inline std::string corpus_dir() {
@@ -51,8 +60,8 @@ class TempDir {
 }  // namespace logcorr::test
 
 // Skips the current test when ../shared/corpus is not beside the checkout.
-#define LOGCORR_REQUIRE_CORPUS()                                             \
-  do {                                                                       \
-    if (::logcorr::test::corpus_dir().empty())                               \
+#define LOGCORR_REQUIRE_CORPUS()                                            \
+  do {                                                                      \
+    if (::logcorr::test::corpus_dir().empty())                              \
       GTEST_SKIP() << "../shared/corpus not present; skipping corpus test"; \
   } while (0)

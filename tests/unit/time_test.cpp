@@ -23,7 +23,7 @@ int64_t utc(int64_t y, unsigned mo, unsigned d, unsigned h = 0, unsigned mi = 0,
 
 std::shared_ptr<const Zone> must_load(std::string_view name) {
   std::string err;
-  auto z = Zone::load(name, &err);
+  auto z = test::load_zone(name, err);
   EXPECT_TRUE(z) << name << ": " << err;
   return z;
 }
@@ -108,7 +108,7 @@ TEST(Civil, ValidatesFields) {
 TEST(Zone, UtcAndFixed) {
   std::string err;
   for (const char* n : {"UTC", "Z", "GMT", "utc"}) {
-    auto z = Zone::load(n, &err);
+    auto z = test::load_zone(n, err);
     ASSERT_TRUE(z) << n;
     EXPECT_TRUE(z->is_utc());
     EXPECT_EQ(z->offset_at(1774746000), 0);
@@ -119,7 +119,7 @@ TEST(Zone, UtcAndFixed) {
   } cases[] = {{"+02:00", 7200}, {"+0530", 19800},      {"-08", -28800},
                {"UTC+2", 7200},  {"UTC-05:30", -19800}, {"+00:00", 0}};
   for (const auto& c : cases) {
-    auto z = Zone::load(c.spec, &err);
+    auto z = test::load_zone(c.spec, err);
     ASSERT_TRUE(z) << c.spec << " " << err;
     EXPECT_EQ(z->offset_at(0), c.off) << c.spec;
     EXPECT_EQ(z->offset_at(4'000'000'000), c.off) << c.spec;
@@ -128,11 +128,11 @@ TEST(Zone, UtcAndFixed) {
     EXPECT_EQ(r.earlier, 1000 - c.off);
     EXPECT_TRUE(z->abbreviation_at(0).empty());
   }
-  EXPECT_EQ(Zone::load("+05:30", &err)->name(), "+05:30");
+  EXPECT_EQ(test::load_zone("+05:30", err)->name(), "+05:30");
   EXPECT_EQ(Zone::fixed(-3600)->offset_at(0), -3600);
   for (const char* bad : {"+25:00", "+2", "+02:7", "UTC+", "+02:00x", "-0"}) {
     err.clear();
-    EXPECT_FALSE(Zone::load(bad, &err)) << bad;
+    EXPECT_FALSE(test::load_zone(bad, err)) << bad;
     EXPECT_FALSE(err.empty()) << bad;
   }
 }
@@ -142,7 +142,7 @@ TEST(Zone, RejectsBadNamesAndFiles) {
   for (const char* bad : {"../etc/passwd", "/etc/localtime", "Europe/../../etc/passwd",
                           "No/Such_Zone", "Europe/Berlin\n", ""}) {
     err.clear();
-    EXPECT_FALSE(Zone::load(bad, &err)) << bad;
+    EXPECT_FALSE(test::load_zone(bad, err)) << bad;
     EXPECT_FALSE(err.empty()) << bad;
   }
   // Non-TZif and truncated files, through $TZDIR.
@@ -158,15 +158,15 @@ TEST(Zone, RejectsBadNamesAndFiles) {
   std::string saved = old ? old : "";
   setenv("TZDIR", dir.path().c_str(), 1);
   err.clear();
-  EXPECT_FALSE(Zone::load("T/Text", &err));
+  EXPECT_FALSE(test::load_zone("T/Text", err));
   EXPECT_NE(err.find("not a TZif"), std::string::npos) << err;
   err.clear();
-  EXPECT_FALSE(Zone::load("T/Trunc", &err));
+  EXPECT_FALSE(test::load_zone("T/Trunc", err));
   EXPECT_NE(err.find("truncated"), std::string::npos) << err;
   err.clear();
-  EXPECT_FALSE(Zone::load("T/Short", &err));
+  EXPECT_FALSE(test::load_zone("T/Short", err));
   EXPECT_FALSE(err.empty());
-  auto copy = Zone::load("T/Copy", &err);
+  auto copy = test::load_zone("T/Copy", err);
   ASSERT_TRUE(copy) << err;
   EXPECT_EQ(copy->offset_at(utc(2026, 7, 1)), 7200);
   if (old)
@@ -369,7 +369,7 @@ TEST(Zone, PosixFooterForms) {
     std::string name = "P/R" + std::to_string(n++);
     dir.write(name, footer_only_tzif(rule));
     std::string err;
-    auto z = Zone::load(name, &err);
+    auto z = test::load_zone(name, err);
     ASSERT_TRUE(z) << rule << ": " << err;
     setenv("TZ", rule, 1);
     tzset();

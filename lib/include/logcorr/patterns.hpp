@@ -47,6 +47,8 @@ struct PatternSet {
   std::vector<Pack> packs;  // in load order; a later pack of the same name replaced an earlier one
   size_t pattern_count() const;
   size_t sample_count() const;
+  // Appends `pack`, or replaces the pack of the same name in its place.
+  void add(Pack pack);
 };
 
 // Loads every *.toml of each directory, in order (files sorted by name within
@@ -55,12 +57,12 @@ struct PatternSet {
 // Regexes are compiled (to validate them) but samples are not run.
 PatternSet load_packs(const std::vector<std::string>& dirs, DiagnosticSink& diag);
 
-// Parses one pack file into `out`; false (after reporting) when the file as a
-// whole is unusable. Patterns with problems are reported and left out.
-bool load_pack_file(const std::string& path, Pack& out, DiagnosticSink& diag);
+// Parses one pack file. Fails (kNotFound: unreadable; kPatternError: not a
+// pack) after reporting the problem with its line to `diag`. Patterns with
+// problems are reported and left out of an otherwise usable pack.
+Result<Pack> load_pack_file(const std::string& path, DiagnosticSink& diag);
 // Same, from text already in memory (`path` is used for messages).
-bool load_pack_text(std::string_view text, const std::string& path, Pack& out,
-                    DiagnosticSink& diag);
+Result<Pack> load_pack_text(std::string_view text, const std::string& path, DiagnosticSink& diag);
 
 // `logcorr patterns check`: loads the packs and runs every sample of every
 // pattern. Returns all diagnostics (errors make the check fail: exit 2).

@@ -71,6 +71,17 @@ class InputReader {
   // the next file of the set.
   const Record* next();
 
+  // Opens the first readable file of the input and reads its head, so that
+  // its layout (stats().layout), whether it is `logcorr events` output and
+  // its compression are known before the first record; next() then goes on
+  // from there (the head is read once). False when no file has any bytes.
+  // Cost: one open and one chunk read, as the first next() would do.
+  bool start();
+  // The input is `logcorr events` NDJSON (its records are then plain lines).
+  bool is_events_ndjson() const;
+  // Compression of the file being read (after start()).
+  Compression compression() const;
+
   const LogicalInput& input() const;
   const InputStats& stats() const;
   const ReaderOptions& options() const;

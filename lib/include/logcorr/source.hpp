@@ -9,9 +9,10 @@
 // is undone transparently; concatenated gzip members and zstd frames are read
 // in turn, as `zcat` / `zstdcat` do.
 //
-// Errors: read() returns 0 at end of stream *or* on error; error() then says
+// Errors: read() returns 0 at end of stream *or* on error; status() then says
 // which. A truncated or corrupt archive yields every byte before the damage,
-// and the error names the file and the compressed byte offset.
+// and the status (kCorruptInput) names the file and the compressed byte
+// offset; a failed read(2) is kIoError.
 #pragma once
 
 #include <cstddef>
@@ -21,15 +22,11 @@
 #include <string>
 #include <string_view>
 
+#include "logcorr/status.hpp"
+
 namespace logcorr {
 
 enum class Compression : uint8_t { kNone, kGzip, kZstd };
-
-struct SourceError {
-  std::string path;
-  uint64_t offset = 0;  // byte offset in the raw (compressed) file
-  std::string message;
-};
 
 // Metadata known when a source is opened.
 struct SourceInfo {
@@ -51,8 +48,9 @@ class ByteSource {
   // until some data is available (it does not wait to fill `cap`).
   virtual size_t read(char* buf, size_t cap) = 0;
 
-  // Set once read() has returned 0 because of an error.
-  virtual const std::optional<SourceError>& error() const = 0;
+  // Ok, until read() has returned 0 because of an error; then why, with the
+  // path and the byte offset in the raw (compressed) file.
+  virtual const Status& status() const = 0;
 
   virtual const SourceInfo& info() const = 0;
 
@@ -61,15 +59,14 @@ class ByteSource {
 };
 
 // Opens a file (or "-" for standard input) and wraps it in the decompressor
-// its first bytes call for. On failure returns nullptr and fills *err with a
-// message naming the path ("No such file or directory", "Is a directory",
-// "Permission denied").
-std::unique_ptr<ByteSource> open_source(const std::string& path, SourceError* err);
+// its first bytes call for. Fails with kNotFound, kPermissionDenied or
+// kIoError ("Is a directory"), the message naming the path. Cost: open(2),
+// fstat(2) and a peek at the first bytes.
+Result<std::unique_ptr<ByteSource>> open_source(const std::string& path);
 
 // Wraps an already-open file descriptor (not owned unless `owns_fd`). Used for
 // stdin and by tests that write into pipes.
-std::unique_ptr<ByteSource> open_fd_source(int fd, std::string name, bool owns_fd,
-                                           SourceError* err);
+Result<std::unique_ptr<ByteSource>> open_fd_source(int fd, std::string name, bool owns_fd);
 
 // Wraps an in-memory buffer (not copied; must outlive the source). Still
 // detects and undoes compression. Used by the embedding API and tests.

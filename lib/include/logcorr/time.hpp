@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "logcorr/record.hpp"
+#include "logcorr/status.hpp"
 
 namespace logcorr {
 
@@ -57,9 +58,11 @@ struct LocalToUtc {
 class Zone {
  public:
   // "UTC", "Z", a fixed offset ("+02:00", "+0530", "-08", "UTC+2"), or an IANA
-  // name ("Europe/Berlin") read from $TZDIR or /usr/share/zoneinfo. On failure
-  // returns nullptr and sets *err.
-  static std::shared_ptr<const Zone> load(std::string_view spec, std::string* err);
+  // name ("Europe/Berlin") read from $TZDIR or /usr/share/zoneinfo. Fails
+  // with kInvalidArgument (a malformed name or offset), kNotFound (no such
+  // zone) or kCorruptInput (a damaged TZif file). Cost: the first load of a
+  // name reads its file; later ones come from a process-wide cache.
+  static Result<std::shared_ptr<const Zone>> load(std::string_view spec);
   static std::shared_ptr<const Zone> utc();
   static std::shared_ptr<const Zone> fixed(int32_t offset_seconds);
 
@@ -81,9 +84,11 @@ class Zone {
                                                  int64_t local_seconds) const;
 
   struct Impl;  // TZif data; defined in src/time/
-  explicit Zone(std::shared_ptr<const Impl> impl);
 
  private:
+  explicit Zone(std::shared_ptr<const Impl> impl);
+  static std::shared_ptr<const Zone> make_fixed(int32_t offset_seconds);
+  static Result<std::shared_ptr<const Zone>> load_file(std::string_view name);
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -31,22 +31,6 @@ namespace logcorr {
 
 namespace {
 
-bool is_events_ndjson(const std::string& path) {
-  if (path == "-") return false;  // cannot peek at stdin without consuming it
-  SourceError err;
-  auto src = open_source(path, &err);
-  if (!src) return false;
-  char buf[32];
-  size_t n = 0;
-  while (n < sizeof buf) {
-    size_t k = src->read(buf + n, sizeof buf - n);
-    if (k == 0) break;
-    n += k;
-  }
-  static const char kPrefix[] = "{\"v\":";
-  return n >= sizeof kPrefix - 1 && std::memcmp(buf, kPrefix, sizeof kPrefix - 1) == 0;
-}
-
 DiagnosticSink& null_sink() {
   static NullSink sink;
   return sink;
@@ -212,13 +196,10 @@ Status detail::extract_events(const std::vector<std::string>& inputs, const Extr
 
   auto run_one = [&](size_t i, detail::RecordMatcher* matcher, EventSink& out) {
     auto& r = readers[i];
-    const auto& files = r->input().files;
-    if (!files.empty() && is_events_ndjson(files.front().path)) {
-      // One event per line, whatever the sniffer would have guessed.
-      ReaderOptions ro = opts.open.reader;
-      ro.layout = Layout::kPlain;
-      InputReader plain(r->input(), static_cast<uint32_t>(i), ro, diag);
-      read_events_input(plain, opts, out, diag);
+    // The reader sniffs its head once: `logcorr events` output is read
+    // back as events, anything else extracted.
+    if (r->start() && r->is_events_ndjson()) {
+      read_events_input(*r, opts, out, diag);
     } else {
       read_log_input(*r, matcher, opts, out, diag, &progress);
     }

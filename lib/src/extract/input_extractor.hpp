@@ -35,10 +35,10 @@ class InputExtractor {
   // What carries over from one record to the next besides the parser: the
   // last record time and the recent quiet gaps. Two workers that agree on it
   // at a seam give the records after it the same silence evidence.
-  struct Carry {
+  struct SeamState {
     int64_t prev_ns = INT64_MIN;
     std::deque<std::pair<int64_t, int64_t>> gaps;
-    bool operator==(const Carry&) const = default;
+    bool operator==(const SeamState&) const = default;
   };
 
   // `li`, `matcher` (may be null), `opts` and `diag` must outlive this.
@@ -59,7 +59,7 @@ class InputExtractor {
   // the profile, fills in the input's host, applies the window, emits.
   void finalize(Event& e, EventSink& sink) { emit(e, sink); }
   void observe_hosts(std::string_view host, uint64_t n) { profile_.observe_host(host, n); }
-  Carry carry() const { return Carry{prev_ns_, gaps_}; }
+  SeamState seam_state() const { return SeamState{prev_ns_, gaps_}; }
   // A warm-up record of a split input: only its time counts (its events are
   // the previous chunk's), so it is not matched at all.
   void warm_up(const Record& rec) { note_time(rec); }

@@ -35,14 +35,8 @@ std::unique_ptr<RecordMatcher> RecordMatcher::create(const ExtractOptions& opts,
   // with the rest, and the error makes the exit status say so.
   PatternSet set = opts.pattern_dirs.empty() ? PatternSet{} : load_packs(opts.pattern_dirs, diag);
   for (const auto& [name, text] : opts.pattern_texts) {
-    Pack pack;
-    if (!load_pack_text(text, name, pack, diag)) continue;
-    auto same = std::find_if(set.packs.begin(), set.packs.end(),
-                             [&](const Pack& p) { return p.name == pack.name; });
-    if (same != set.packs.end())
-      *same = std::move(pack);
-    else
-      set.packs.push_back(std::move(pack));
+    Result<Pack> pack = load_pack_text(text, name, diag);
+    if (pack.ok()) set.add(std::move(pack).value());
   }
   if (set.pattern_count() == 0) return nullptr;
   MatcherOptions mo;

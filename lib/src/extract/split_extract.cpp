@@ -69,7 +69,7 @@ void ChunkBuffer::on_host(std::string_view host) {
   hosts.push_back(HostRun{std::string(host), 1, events.size()});
 }
 
-std::optional<SplitPlan> plan_split(const InputReader& input, const ExtractTuning& tuning,
+std::optional<SplitPlan> plan_split(InputReader& input, const ExtractTuning& tuning,
                                     unsigned threads) {
   const LogicalInput& li = input.input();
   if (threads < 2 || li.files.size() != 1) return std::nullopt;
@@ -79,22 +79,12 @@ std::optional<SplitPlan> plan_split(const InputReader& input, const ExtractTunin
   uint64_t size = static_cast<uint64_t>(st.st_size);
   if (size < tuning.split_min_bytes || size < 2) return std::nullopt;
 
-  // The layout as the whole-file reader would sniff it: from the same head.
-  SourceError err;
-  auto src = open_source(path, &err);
-  if (!src || src->info().compression != Compression::kNone) return std::nullopt;
-  const ReaderOptions& ro = input.options();
-  std::string head(std::max(kSniffBytes, ro.chunk_bytes), '\0');
-  size_t len = 0;
-  while (len < kSniffBytes) {
-    size_t n = src->read(head.data() + len, head.size() - len);
-    if (n == 0) break;
-    len += n;
-  }
-  head.resize(len);
-  if (is_events_ndjson_head(head)) return std::nullopt;
+  // The layout as the whole-file reader sniffs it: the reader reads its
+  // head now (once; reading it whole later goes on from there).
+  if (!input.start() || input.compression() != Compression::kNone || input.is_events_ndjson())
+    return std::nullopt;
   SplitPlan plan;
-  plan.layout = ro.layout ? *ro.layout : sniff_layout(head);
+  plan.layout = input.stats().layout;
   if (!splittable(plan.layout)) return std::nullopt;
 
   uint64_t chunk = tuning.split_chunk_bytes
@@ -141,7 +131,7 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
         out.has_first = true;
         out.first_offset = off;
         out.first_line = rec->raw.line;
-        out.start = ex.carry();
+        out.start = ex.seam_state();
         // A warm-up that started mid-file must cover the history window.
         bool enough =
             ro.start_offset == 0 ||
@@ -179,8 +169,8 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
       warm *= std::clamp<uint64_t>(f, 2, 16);
       continue;
     }
-    if (!out.has_first) out.start = ex.carry();
-    out.end = ex.carry();
+    if (!out.has_first) out.start = ex.seam_state();
+    out.end = ex.seam_state();
     out.stats.layout = plan.layout;
     out.stats.zone_name = reader.stats().zone_name;
     out.stats.bytes = end - begin;

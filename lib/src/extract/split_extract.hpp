@@ -62,7 +62,7 @@ struct SplitPlan {
 };
 
 // Whether `input` is worth splitting for `threads` workers, and where.
-std::optional<SplitPlan> plan_split(const InputReader& input, const ExtractTuning& tuning,
+std::optional<SplitPlan> plan_split(InputReader& input, const ExtractTuning& tuning,
                                     unsigned threads);
 
 // Events and hosts of one chunk, in record order.
@@ -89,7 +89,7 @@ struct ChunkResult {
   // the chunk stopped), as (file offset, chunk-relative line); absent at EOF.
   bool has_first = false, has_stop = false;
   uint64_t first_offset = 0, first_line = 0, stop_offset = 0, stop_line = 0;
-  InputExtractor::Carry start, end;  // state before the first, after the last owned record
+  InputExtractor::SeamState start, end;  // state before the first, after the last owned record
   std::vector<Diagnostic> diags;
 };
 

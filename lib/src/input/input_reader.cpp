@@ -71,6 +71,8 @@ struct InputReader::State {
   uint32_t current_file = 0;
   bool layout_known = false;
   Layout layout = Layout::kUnknown;
+  bool events_ndjson = false;  // `logcorr events` output: read as plain lines
+  bool started = false;        // the first file has been opened
 
   std::vector<char> chunk;
   size_t chunk_len = 0;
@@ -94,21 +96,20 @@ struct InputReader::State {
       const InputFile& f = input.files[file_pos];
       current_file = static_cast<uint32_t>(file_pos);
       ++file_pos;
-      SourceError err;
-      if (opts.start_offset > 0) {
-        source = detail::open_range_source(f.path, opts.start_offset, &stats.stream_base, &err);
-      } else {
-        source = open_source(f.path, &err);
-      }
-      if (!source) {
+      Result<std::unique_ptr<ByteSource>> opened =
+          opts.start_offset > 0
+              ? detail::open_range_source(f.path, opts.start_offset, &stats.stream_base)
+              : open_source(f.path);
+      if (!opened.ok()) {
         ++stats.files_failed;
         Diagnostic d;
         d.severity = Severity::kError;
-        d.path = err.path.empty() ? f.path : err.path;
-        d.message = err.message.empty() ? "cannot open" : err.message;
+        d.path = opened.status().path().empty() ? f.path : opened.status().path();
+        d.message = opened.status().message().empty() ? "cannot open" : opened.status().message();
         sink->report(d);
         continue;
       }
+      source = std::move(opened).value();
       ++stats.files_read;
       if (!read_head()) continue;  // empty or failed file: next one
       return true;
@@ -147,7 +148,10 @@ struct InputReader::State {
     }
     std::string_view head(chunk.data(), chunk_len);
     if (!layout_known) {
-      layout = opts.layout ? *opts.layout : sniff_layout(head);
+      // `logcorr events` output is read back line by line, whatever the
+      // sniffer or --layout would make of it.
+      events_ndjson = detail::is_events_ndjson_head(head);
+      layout = events_ndjson ? Layout::kPlain : opts.layout ? *opts.layout : sniff_layout(head);
       layout_known = true;
       stats.layout = layout;
     }
@@ -188,13 +192,13 @@ struct InputReader::State {
   void finish_source_errors() {
     if (!source) return;
     stats.raw_bytes += source->raw_bytes_read();
-    if (const auto& e = source->error()) {
+    if (const Status& e = source->status(); !e.ok()) {
       Diagnostic d;
       d.severity = Severity::kError;
-      d.path = e->path.empty() ? input.files[current_file].path : e->path;
-      d.offset = e->offset;
+      d.path = e.path().empty() ? input.files[current_file].path : e.path();
+      d.offset = e.offset().value_or(0);
       d.has_offset = true;
-      d.message = e->message;
+      d.message = e.message();
       sink->report(d);
       ++stats.files_failed;
     }
@@ -225,6 +229,7 @@ struct InputReader::State {
         continue;
       }
       source.reset();
+      started = true;
       if (!open_next_file()) return false;
     }
   }
@@ -257,6 +262,21 @@ const Record* InputReader::next() {
              fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,
                          s.opts.framer.max_record_bytes));
   return &s.record;
+}
+
+bool InputReader::start() {
+  State& s = *s_;
+  if (s.started) return s.layout_known;
+  s.started = true;
+  return s.open_next_file();
+}
+
+bool InputReader::is_events_ndjson() const {
+  return s_->events_ndjson;
+}
+
+Compression InputReader::compression() const {
+  return s_->source ? s_->source->info().compression : Compression::kNone;
 }
 
 const LogicalInput& InputReader::input() const {

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <optional>
 
+#include "source/errno_status.hpp"
+
 namespace logcorr::detail {
 
 namespace {
@@ -19,7 +21,7 @@ class RangeSource final : public ByteSource {
   ~RangeSource() override { ::close(fd_); }
 
   size_t read(char* buf, size_t cap) override {
-    if (error_ || cap == 0) return 0;
+    if (!error_.ok() || cap == 0) return 0;
     for (;;) {
       ssize_t n = ::read(fd_, buf, cap);
       if (n >= 0) {
@@ -27,11 +29,11 @@ class RangeSource final : public ByteSource {
         return static_cast<size_t>(n);
       }
       if (errno == EINTR) continue;
-      error_ = SourceError{info_.path, raw_, std::strerror(errno)};
+      error_ = source_detail::errno_status(errno, info_.path, raw_);
       return 0;
     }
   }
-  const std::optional<SourceError>& error() const override { return error_; }
+  const Status& status() const override { return error_; }
   const SourceInfo& info() const override { return info_; }
   uint64_t raw_bytes_read() const override { return raw_; }
 
@@ -39,7 +41,7 @@ class RangeSource final : public ByteSource {
   int fd_;
   SourceInfo info_;
   uint64_t raw_ = 0;
-  std::optional<SourceError> error_;
+  Status error_;
 };
 
 // Position just after the first '\n' at or after `from - 1`, found with
@@ -61,21 +63,21 @@ int64_t line_start_at_or_after(int fd, uint64_t from, uint64_t size) {
 
 }  // namespace
 
-std::unique_ptr<ByteSource> open_range_source(const std::string& path, uint64_t from,
-                                              uint64_t* base, SourceError* err) {
+Result<std::unique_ptr<ByteSource>> open_range_source(const std::string& path, uint64_t from,
+                                                      uint64_t* base) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0 || ::fstat(fd, &st) != 0) {
-    if (err) *err = SourceError{path, 0, std::strerror(errno)};
+    Status st = source_detail::errno_status(errno, path);
     if (fd >= 0) ::close(fd);
-    return nullptr;
+    return st;
   }
   uint64_t size = static_cast<uint64_t>(st.st_size);
   int64_t start = line_start_at_or_after(fd, from, size);
   if (start < 0 || ::lseek(fd, static_cast<off_t>(start), SEEK_SET) < 0) {
-    if (err) *err = SourceError{path, from, std::strerror(errno)};
+    Status st = source_detail::errno_status(errno, path, from);
     ::close(fd);
-    return nullptr;
+    return st;
   }
   SourceInfo info;
   info.path = path;
@@ -83,7 +85,7 @@ std::unique_ptr<ByteSource> open_range_source(const std::string& path, uint64_t 
   info.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   info.size = static_cast<int64_t>(size);
   if (base) *base = static_cast<uint64_t>(start);
-  return std::make_unique<RangeSource>(fd, std::move(info));
+  return std::unique_ptr<ByteSource>(std::make_unique<RangeSource>(fd, std::move(info)));
 }
 
 }  // namespace logcorr::detail

@@ -13,9 +13,8 @@ namespace logcorr::detail {
 // Opens `path` and positions it at the first line that starts at or after
 // byte `from` (right after the first '\n' at or after `from - 1`; the end of
 // the file when there is none). *base receives that position. No
-// decompression: the caller has checked that the file is plain. nullptr and
-// *err filled on failure.
-std::unique_ptr<ByteSource> open_range_source(const std::string& path, uint64_t from,
-                                              uint64_t* base, SourceError* err);
+// decompression: the caller has checked that the file is plain.
+Result<std::unique_ptr<ByteSource>> open_range_source(const std::string& path, uint64_t from,
+                                                      uint64_t* base);
 
 }  // namespace logcorr::detail

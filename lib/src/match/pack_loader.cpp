@@ -206,6 +206,15 @@ size_t PatternSet::pattern_count() const {
   return n;
 }
 
+void PatternSet::add(Pack pack) {
+  auto same =
+      std::find_if(packs.begin(), packs.end(), [&](const Pack& p) { return p.name == pack.name; });
+  if (same != packs.end())
+    *same = std::move(pack);
+  else
+    packs.push_back(std::move(pack));
+}
+
 size_t PatternSet::sample_count() const {
   size_t n = 0;
   for (const Pack& p : packs)
@@ -213,28 +222,27 @@ size_t PatternSet::sample_count() const {
   return n;
 }
 
-bool load_pack_text(std::string_view text, const std::string& path, Pack& out,
-                    DiagnosticSink& diag) {
+Result<Pack> load_pack_text(std::string_view text, const std::string& path, DiagnosticSink& diag) {
   Reporter rep{path, diag};
   toml::table doc;
   try {
     doc = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     rep.error(e.source().begin.line, "TOML: " + std::string(e.description()));
-    return false;
+    return Status(ErrorCode::kPatternError, "TOML: " + std::string(e.description()), path);
   }
-  out = Pack{};
+  Pack out;
   out.file = path;
   const toml::table* pack = doc["pack"].as_table();
   if (!pack) {
     rep.error(1, "no [pack] table");
-    return false;
+    return Status(ErrorCode::kPatternError, "no [pack] table", path);
   }
   if (auto n = (*pack)["name"].value<std::string>())
     out.name = *n;
   else {
     rep.error(line_of(*pack), "[pack] has no name");
-    return false;
+    return Status(ErrorCode::kPatternError, "[pack] has no name", path);
   }
   if (auto d = (*pack)["description"].value<std::string>()) out.description = *d;
   uint64_t pack_layouts = 0;
@@ -244,7 +252,8 @@ bool load_pack_text(std::string_view text, const std::string& path, Pack& out,
   const toml::array* patterns = pn ? pn->as_array() : nullptr;
   if (pn && !patterns) {
     rep.error(line_of(*pn), "pattern must be an array of tables ([[pattern]])");
-    return false;
+    return Status(ErrorCode::kPatternError, "pattern must be an array of tables ([[pattern]])",
+                  path);
   }
   if (patterns) {
     for (const toml::node& e : *patterns) {
@@ -265,21 +274,21 @@ bool load_pack_text(std::string_view text, const std::string& path, Pack& out,
       out.patterns.push_back(std::move(p));
     }
   }
-  return true;
+  return out;
 }
 
-bool load_pack_file(const std::string& path, Pack& out, DiagnosticSink& diag) {
+Result<Pack> load_pack_file(const std::string& path, DiagnosticSink& diag) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     Diagnostic d;
     d.path = path;
     d.message = "cannot read pack";
     diag.report(d);
-    return false;
+    return Status(ErrorCode::kNotFound, "cannot read pack", path);
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  return load_pack_text(ss.str(), path, out, diag);
+  return load_pack_text(ss.str(), path, diag);
 }
 
 PatternSet load_packs(const std::vector<std::string>& dirs, DiagnosticSink& diag) {
@@ -306,14 +315,8 @@ PatternSet load_packs(const std::vector<std::string>& dirs, DiagnosticSink& diag
       std::sort(files.begin(), files.end());
     }
     for (const std::string& f : files) {
-      Pack pack;
-      if (!load_pack_file(f, pack, diag)) continue;
-      auto same = std::find_if(set.packs.begin(), set.packs.end(),
-                               [&](const Pack& p) { return p.name == pack.name; });
-      if (same != set.packs.end())
-        *same = std::move(pack);
-      else
-        set.packs.push_back(std::move(pack));
+      Result<Pack> pack = load_pack_file(f, diag);
+      if (pack.ok()) set.add(std::move(pack).value());
     }
   }
   return set;

@@ -42,8 +42,8 @@ class GzipSource final : public ByteSource {
       if (zs_.avail_in == 0 && (starved_ || !in_member_)) {
         std::string_view in = raw_->next(kInBlock);
         if (in.empty()) {
-          if (raw_->error()) {
-            pending_ = raw_->error();
+          if (!raw_->status().ok()) {
+            pending_ = raw_->status();
           } else if (in_member_) {
             fail(raw_->consumed(), "unexpected end of gzip stream at byte " +
                                        std::to_string(raw_->consumed()) + " (truncated archive?)");
@@ -90,7 +90,7 @@ class GzipSource final : public ByteSource {
     return publish(want - zs_.avail_out);
   }
 
-  const std::optional<SourceError>& error() const override { return error_; }
+  const Status& status() const override { return error_; }
   const SourceInfo& info() const override { return raw_->info(); }
   uint64_t raw_bytes_read() const override { return raw_->consumed() - zs_.avail_in; }
 
@@ -100,14 +100,14 @@ class GzipSource final : public ByteSource {
   }
 
   void fail(uint64_t at, std::string msg) {
-    pending_ = SourceError{raw_->info().path, at, std::move(msg)};
+    pending_ = Status(ErrorCode::kCorruptInput, std::move(msg), raw_->info().path, at);
     done_ = true;
   }
 
   // Bytes decoded before a failure are delivered first; the error becomes
   // visible with the read() that returns 0.
   size_t publish(size_t n) {
-    if (n == 0 && pending_ && !error_) error_ = pending_;
+    if (n == 0 && !pending_.ok() && error_.ok()) error_ = pending_;
     return n;
   }
 
@@ -118,8 +118,8 @@ class GzipSource final : public ByteSource {
   bool in_member_ = false;
   bool starved_ = false;
   uint64_t chunk_start_ = 0;
-  std::optional<SourceError> pending_;
-  std::optional<SourceError> error_;
+  Status pending_;
+  Status error_;
 };
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "source/errno_status.hpp"
+
 #include "source/raw_input.hpp"
 
 namespace logcorr {
@@ -25,7 +27,7 @@ class PlainSource final : public ByteSource {
     raw_->info().compression = Compression::kNone;
   }
   size_t read(char* buf, size_t cap) override { return raw_->read_into(buf, cap); }
-  const std::optional<SourceError>& error() const override { return raw_->error(); }
+  const Status& status() const override { return raw_->status(); }
   const SourceInfo& info() const override { return raw_->info(); }
   uint64_t raw_bytes_read() const override { return raw_->consumed(); }
 
@@ -67,26 +69,24 @@ Compression sniff_compression(std::string_view b) {
 
 namespace {
 
-std::unique_ptr<ByteSource> fail(SourceError* err, const std::string& path, int e) {
-  if (err) *err = SourceError{path, 0, std::strerror(e)};
-  return nullptr;
+Status fail(const std::string& path, int e) {
+  return source_detail::errno_status(e, path);
 }
 
 }  // namespace
 
-std::unique_ptr<ByteSource> open_fd_source(int fd, std::string name, bool owns_fd,
-                                           SourceError* err) {
+Result<std::unique_ptr<ByteSource>> open_fd_source(int fd, std::string name, bool owns_fd) {
   SourceInfo info;
   info.path = std::move(name);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int e = errno;
     if (owns_fd) ::close(fd);
-    return fail(err, info.path, e);
+    return fail(info.path, e);
   }
   if (S_ISDIR(st.st_mode)) {
     if (owns_fd) ::close(fd);
-    return fail(err, info.path, EISDIR);
+    return fail(info.path, EISDIR);
   }
   if (S_ISREG(st.st_mode)) {
     info.size = static_cast<int64_t>(st.st_size);
@@ -99,14 +99,14 @@ std::unique_ptr<ByteSource> open_fd_source(int fd, std::string name, bool owns_f
   return src;
 }
 
-std::unique_ptr<ByteSource> open_source(const std::string& path, SourceError* err) {
-  if (path == "-") return open_fd_source(STDIN_FILENO, "-", false, err);
+Result<std::unique_ptr<ByteSource>> open_source(const std::string& path) {
+  if (path == "-") return open_fd_source(STDIN_FILENO, "-", false);
   int fd;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
-  if (fd < 0) return fail(err, path, errno);
-  return open_fd_source(fd, path, true, err);
+  if (fd < 0) return fail(path, errno);
+  return open_fd_source(fd, path, true);
 }
 
 std::unique_ptr<ByteSource> open_memory_source(std::string_view bytes, std::string name) {

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "source/errno_status.hpp"
+
 namespace logcorr::source_detail {
 
 namespace {
@@ -75,7 +77,7 @@ class FdInput final : public RawInput {
       eof_ = true;
       if (r < 0) {
         int e = errno;
-        error_ = SourceError{info_.path, consumed_ + (len_ - pos_), std::strerror(e)};
+        error_ = errno_status(e, info_.path, consumed_ + (len_ - pos_));
       }
       return 0;
     }

@@ -22,7 +22,7 @@ class RawInput {
   virtual ~RawInput() = default;
 
   // Next bytes, at most `max`; the view is valid until the next call. Empty
-  // at end of input or on error (see error()). Blocks until some bytes exist.
+  // at end of input or on error (see status()). Blocks until some bytes exist.
   virtual std::string_view next(size_t max) = 0;
 
   // Copies up to `cap` bytes into `buf`; 0 at end or error.
@@ -32,12 +32,12 @@ class RawInput {
   // only at end of input. Only meant for sniffing a handful of magic bytes.
   virtual std::string_view peek(size_t n) = 0;
 
-  const std::optional<SourceError>& error() const { return error_; }
+  const Status& status() const { return error_; }
   uint64_t consumed() const { return consumed_; }
   SourceInfo& info() { return info_; }
 
  protected:
-  std::optional<SourceError> error_;
+  Status error_;
   uint64_t consumed_ = 0;
   SourceInfo info_;
 };

@@ -28,8 +28,8 @@ class ZstdSource final : public ByteSource {
       if (!have_input && (starved_ || !in_frame_)) {
         std::string_view in = raw_->next(ZSTD_DStreamInSize() * 2);
         if (in.empty()) {
-          if (raw_->error()) {
-            pending_ = raw_->error();
+          if (!raw_->status().ok()) {
+            pending_ = raw_->status();
           } else if (in_frame_) {
             fail(raw_->consumed(), "unexpected end of zstd stream at byte " +
                                        std::to_string(raw_->consumed()) + " (truncated archive?)");
@@ -53,17 +53,17 @@ class ZstdSource final : public ByteSource {
     return publish(out.pos);
   }
 
-  const std::optional<SourceError>& error() const override { return error_; }
+  const Status& status() const override { return error_; }
   const SourceInfo& info() const override { return raw_->info(); }
   uint64_t raw_bytes_read() const override { return chunk_start_ + in_.pos; }
 
  private:
   void fail(uint64_t at, std::string msg) {
-    pending_ = SourceError{raw_->info().path, at, std::move(msg)};
+    pending_ = Status(ErrorCode::kCorruptInput, std::move(msg), raw_->info().path, at);
     done_ = true;
   }
   size_t publish(size_t n) {
-    if (n == 0 && pending_ && !error_) error_ = pending_;
+    if (n == 0 && !pending_.ok() && error_.ok()) error_ = pending_;
     return n;
   }
 
@@ -74,8 +74,8 @@ class ZstdSource final : public ByteSource {
   bool in_frame_ = false;
   bool starved_ = false;
   uint64_t chunk_start_ = 0;
-  std::optional<SourceError> pending_;
-  std::optional<SourceError> error_;
+  Status pending_;
+  Status error_;
 };
 
 }  // namespace

@@ -69,44 +69,44 @@ std::string offset_name(int32_t off) {
   return std::string(buf, 6);
 }
 
-std::shared_ptr<const Zone> make_fixed(int32_t off) {
+}  // namespace
+
+std::shared_ptr<const Zone> Zone::make_fixed(int32_t off) {
   auto impl = std::make_shared<Zone::Impl>();
   impl->fixed = true;
   impl->fixed_offset = off;
   impl->utc = off == 0;
   impl->name = off == 0 ? "UTC" : offset_name(off);
-  return std::make_shared<const Zone>(std::move(impl));
+  return std::shared_ptr<const Zone>(new Zone(std::move(impl)));
 }
 
-std::shared_ptr<const Zone> load_iana(std::string_view name, std::string* err) {
-  auto fail = [&](std::string msg) -> std::shared_ptr<const Zone> {
-    if (err) *err = "time zone '" + std::string(name) + "': " + msg;
-    return nullptr;
+Result<std::shared_ptr<const Zone>> Zone::load_file(std::string_view name) {
+  auto fail = [&](ErrorCode code, std::string msg) {
+    return Status(code, "time zone '" + std::string(name) + "': " + msg);
   };
   if (name.empty() || name[0] == '/' || name.find("..") != std::string_view::npos)
-    return fail("not a valid zone name");
+    return fail(ErrorCode::kInvalidArgument, "not a valid zone name");
   for (char c : name)
     if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '_' ||
           c == '-' || c == '+'))
-      return fail("not a valid zone name");
+      return fail(ErrorCode::kInvalidArgument, "not a valid zone name");
   const char* dir = std::getenv("TZDIR");
   std::string path = (dir && *dir ? std::string(dir) : std::string("/usr/share/zoneinfo")) + "/" +
                      std::string(name);
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("unknown zone (no " + path + ")");
+  if (!in) return fail(ErrorCode::kNotFound, "unknown zone (no " + path + ")");
   std::ostringstream ss;
   ss << in.rdbuf();
   std::string bytes = ss.str();
   auto impl = std::make_shared<Zone::Impl>();
   impl->name = std::string(name);
   std::string perr;
-  if (!parse_tzif(bytes, impl.get(), &perr)) return fail(perr + " (" + path + ")");
+  if (!parse_tzif(bytes, impl.get(), &perr))
+    return fail(ErrorCode::kCorruptInput, perr + " (" + path + ")");
   impl->utc = impl->trans.empty() && impl->types.size() == 1 && impl->types[0].offset == 0 &&
               (!impl->has_rule || (!impl->rule.has_dst && impl->rule.std_off == 0));
-  return std::make_shared<const Zone>(std::move(impl));
+  return std::shared_ptr<const Zone>(new Zone(std::move(impl)));
 }
-
-}  // namespace
 
 Zone::Zone(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
@@ -119,26 +119,25 @@ std::shared_ptr<const Zone> Zone::fixed(int32_t offset_seconds) {
   return offset_seconds == 0 ? utc() : make_fixed(offset_seconds);
 }
 
-std::shared_ptr<const Zone> Zone::load(std::string_view spec, std::string* err) {
+Result<std::shared_ptr<const Zone>> Zone::load(std::string_view spec) {
   if (ieq(spec, "UTC") || ieq(spec, "Z") || ieq(spec, "GMT") || ieq(spec, "Etc/UTC")) return utc();
   if (spec.size() > 3 && (ieq(spec.substr(0, 3), "UTC") || ieq(spec.substr(0, 3), "GMT")) &&
       (spec[3] == '+' || spec[3] == '-')) {
     if (auto off = parse_offset(spec.substr(3), true)) return fixed(*off);
-    if (err) *err = "time zone '" + std::string(spec) + "': bad offset";
-    return nullptr;
+    return Status(ErrorCode::kInvalidArgument, "time zone '" + std::string(spec) + "': bad offset");
   }
   if (!spec.empty() && (spec[0] == '+' || spec[0] == '-')) {
     if (auto off = parse_offset(spec, false)) return fixed(*off);
-    if (err) *err = "time zone '" + std::string(spec) + "': bad offset (want +HH:MM, +HHMM or +HH)";
-    return nullptr;
+    return Status(ErrorCode::kInvalidArgument,
+                  "time zone '" + std::string(spec) + "': bad offset (want +HH:MM, +HHMM or +HH)");
   }
   // Loading is rare (once per --tz / input); a mutex-guarded map is plenty.
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const Zone>, std::less<>> cache;
   std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache.find(spec); it != cache.end()) return it->second;
-  auto z = load_iana(spec, err);
-  if (z) cache.emplace(std::string(spec), z);
+  auto z = load_file(spec);
+  if (z.ok()) cache.emplace(std::string(spec), *z);
   return z;
 }
 
