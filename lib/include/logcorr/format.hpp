@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -29,12 +30,12 @@ namespace logcorr {
 enum class Layout : uint8_t {
   kUnknown = 0,
   // Java application / broker logs
-  kLog4j,         // [2026-06-29 14:22:08,455] INFO ... (Kafka's server.log)
-  kLogback,       // 2026-06-29 14:22:08.455 INFO ... / Spring Boot 1-3 / Quarkus
-  kIso8601,       // 2026-06-29T14:22:08.455Z / +0000 / +05:30 ... first on the line
-  kTimeOnly,      // 14:22:08.455 [thread] INFO ... (date from context)
-  kJsonApp,       // {"@timestamp": ...} logstash-logback, log4j2 JSON layouts
-  kLibrdkafka,    // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
+  kLog4j,       // [2026-06-29 14:22:08,455] INFO ... (Kafka's server.log)
+  kLogback,     // 2026-06-29 14:22:08.455 INFO ... / Spring Boot 1-3 / Quarkus
+  kIso8601,     // 2026-06-29T14:22:08.455Z / +0000 / +05:30 ... first on the line
+  kTimeOnly,    // 14:22:08.455 [thread] INFO ... (date from context)
+  kJsonApp,     // {"@timestamp": ...} logstash-logback, log4j2 JSON layouts
+  kLibrdkafka,  // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
   // journalctl -o MODE
   kJournalShort,
   kJournalShortPrecise,
@@ -51,16 +52,71 @@ enum class Layout : uint8_t {
   kJournalJsonPretty,
   kJournalJsonSeq,
   kJournalJsonSse,
-  kJournalCat,    // no time at all
+  kJournalCat,  // no time at all
   // other system logs
-  kSyslog,        // RFC 3164 "Jun 29 14:22:08 host ident[pid]: msg" (= journal short)
-  kDmesg,         // [12345.678901] msg (uptime)
-  kDmesgHuman,    // [Mon Jun 29 14:22:08 2026] msg (dmesg -T)
+  kSyslog,      // RFC 3164 "Jun 29 14:22:08 host ident[pid]: msg" (= journal short)
+  kDmesg,       // [12345.678901] msg (uptime)
+  kDmesgHuman,  // [Mon Jun 29 14:22:08 2026] msg (dmesg -T)
   // JVM GC
-  kGcUnified,     // -Xlog: [decorators...] message
-  kGcLegacy,      // JDK <= 8 -XX:+PrintGCDetails: 2026-...+0000: 12.345: [GC ...
-  kPlain,         // no recognised layout: one record per line, no time
+  kGcUnified,  // -Xlog: [decorators...] message
+  kGcLegacy,   // JDK <= 8 -XX:+PrintGCDetails: 2026-...+0000: 12.345: [GC ...
+  kPlain,      // no recognised layout: one record per line, no time
 };
+
+// Which parser reads a layout's records: the stamp family. Layouts of one
+// family share a parser; the family is the dispatch of RecordParser::parse.
+enum class StampFamily : uint8_t {
+  kJava,            // log4j / logback / ISO / time-only / JSON app lines
+  kLibrdkafka,      // epoch seconds between `|`
+  kJournalShort,    // journalctl short modes and RFC 3164 syslog
+  kJournalJson,     // one JSON object per record (json, json-pretty)
+  kJournalJsonSeq,  // RS then a JSON object
+  kJournalJsonSse,  // `data: ` then a JSON object
+  kJournalExport,   // NAME=value fields
+  kJournalVerbose,  // a stamp line, then indented fields
+  kDmesg,           // [uptime] or [ctime]
+  kGcUnified,       // -Xlog decorators
+  kGcLegacy,        // JDK <= 8 date stamps and uptimes
+  kNone,            // no time at all
+};
+std::string_view stamp_family_name(StampFamily family);  // "java", "journal-short", ...
+std::string_view framing_name(Framing framing);          // "header-continued", "json-lines", ...
+
+// One sample record of a layout and the time it must get. Samples are real
+// lines (from the tests and ../shared/corpus), read with --year 2026 and a
+// reference instant of 2026-03-05T12:00:00Z (time-only stamps take its date).
+struct LayoutSample {
+  std::string_view text;       // one record as framed (several lines for multi-line records)
+  std::string_view utc;        // RFC 3339 UTC at the record's precision, "-" = no time
+  std::string_view zone = {};  // --tz for zone-less stamps; empty = UTC
+  std::string_view boot = {};  // --boot (RFC 3339) for uptime stamps; empty = none
+};
+
+// Everything about one layout, in one table (lib/src/format/layouts.cpp).
+struct LayoutInfo {
+  Layout layout;
+  std::string_view name;  // --layout and output name
+  Framing framing;
+  StampFamily stamp;
+  bool journal_like;  // a host's system journal (or syslog / kernel log): role journal
+  bool gc;            // a JVM GC log: role GC
+  bool splittable;    // full date or epoch on every record, local framing: split across threads
+  bool sniffable;     // sniff_layout can answer it (journal-cat reads as plain text)
+  // Sniff data: a line starting with sniff_prefix is this layout; when
+  // first_line_decides, the first non-blank line settles the input; a layout
+  // that wins the vote becomes sniff_upgrade when any line voted for that.
+  std::string_view sniff_prefix;
+  bool first_line_decides;
+  Layout sniff_upgrade;
+  // Indented lines (after leading blanks) with one of these prefixes vote for this layout.
+  std::span<const std::string_view> continuation_marks;
+  std::string_view summary;  // one line
+  std::span<const LayoutSample> samples;
+};
+
+// One entry per Layout value, in enum order.
+std::span<const LayoutInfo> layouts();
+const LayoutInfo& layout_info(Layout layout);
 
 std::string_view layout_name(Layout layout);  // "log4j", "journal-short-iso", ...
 std::optional<Layout> layout_from_name(std::string_view name);

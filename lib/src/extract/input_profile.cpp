@@ -9,34 +9,11 @@ namespace logcorr::detail {
 namespace {
 
 bool is_journal_like(Layout l) {
-  switch (l) {
-    case Layout::kJournalShort:
-    case Layout::kJournalShortPrecise:
-    case Layout::kJournalShortFull:
-    case Layout::kJournalShortIso:
-    case Layout::kJournalShortIsoPrecise:
-    case Layout::kJournalShortUnix:
-    case Layout::kJournalShortMonotonic:
-    case Layout::kJournalShortDelta:
-    case Layout::kJournalWithUnit:
-    case Layout::kJournalVerbose:
-    case Layout::kJournalExport:
-    case Layout::kJournalJson:
-    case Layout::kJournalJsonPretty:
-    case Layout::kJournalJsonSeq:
-    case Layout::kJournalJsonSse:
-    case Layout::kJournalCat:
-    case Layout::kSyslog:
-    case Layout::kDmesg:
-    case Layout::kDmesgHuman:
-      return true;
-    default:
-      return false;
-  }
+  return layout_info(l).journal_like;
 }
 
 bool is_gc(Layout l) {
-  return l == Layout::kGcUnified || l == Layout::kGcLegacy;
+  return layout_info(l).gc;
 }
 
 bool broker_kind(EventKind k) {

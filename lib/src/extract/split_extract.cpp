@@ -20,22 +20,9 @@ constexpr int64_t kHistoryNs = 16'000'000'000;
 constexpr size_t kHistoryCap = 4096;
 
 // Layouts whose records carry a full date (or an epoch), whose framing is
-// local, and which need no GC extractor.
+// local, and which need no GC extractor: the layout table's splittable flag.
 bool splittable(Layout l) {
-  switch (l) {
-    case Layout::kLog4j:
-    case Layout::kLogback:
-    case Layout::kIso8601:
-    case Layout::kJsonApp:
-    case Layout::kLibrdkafka:
-    case Layout::kJournalJson:
-    case Layout::kJournalShortIso:
-    case Layout::kJournalShortIsoPrecise:
-    case Layout::kJournalShortUnix:
-      return true;
-    default:
-      return false;
-  }
+  return layout_info(l).splittable;
 }
 
 class CollectDiagnostics final : public DiagnosticSink {

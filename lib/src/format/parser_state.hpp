@@ -12,6 +12,7 @@ namespace logcorr {
 
 struct RecordParser::State {
   Layout layout;
+  StampFamily stamp;  // which parser: layout_info(layout).stamp
   ParseOptions opts;
   DiagnosticSink* sink;
   std::shared_ptr<const Zone> zone;

@@ -1,5 +1,5 @@
-// RecordParser: dispatch per layout, and the zone / year / DST resolution that
-// every family shares.
+// RecordParser: dispatch per stamp family (from the layout table), and the zone / year / DST
+// resolution that every family shares.
 #include <chrono>
 #include <cstdint>
 
@@ -8,7 +8,7 @@
 namespace logcorr {
 
 RecordParser::State::State(Layout l, ParseOptions o, DiagnosticSink* s)
-    : layout(l), opts(std::move(o)), sink(s) {
+    : layout(l), stamp(layout_info(l).stamp), opts(std::move(o)), sink(s) {
   zone = opts.zone ? opts.zone : Zone::utc();
   zone_source = opts.zone_from_user ? ZoneSource::kUser : ZoneSource::kAssumed;
   if (opts.jvm_start_ns) jvm_start_ns = opts.jvm_start_ns;
@@ -198,62 +198,45 @@ void RecordParser::parse(const RawRecord& raw, Record& out) {
   out.meta = RecordMeta{};
   s.cur_line = raw.line;
   std::string_view text = raw.text;
-  switch (s.layout) {
-    case Layout::kJournalShort:
-    case Layout::kJournalShortPrecise:
-    case Layout::kJournalShortFull:
-    case Layout::kJournalShortIso:
-    case Layout::kJournalShortIsoPrecise:
-    case Layout::kJournalShortUnix:
-    case Layout::kJournalShortMonotonic:
-    case Layout::kJournalShortDelta:
-    case Layout::kJournalWithUnit:
-    case Layout::kSyslog:
+  switch (s.stamp) {
+    case StampFamily::kJournalShort:
       s.parse_journal_short(raw, out);
       break;
-    case Layout::kJournalJson:
-    case Layout::kJournalJsonPretty:
+    case StampFamily::kJournalJson:
       s.parse_journal_json(text, out);
       break;
-    case Layout::kJournalJsonSeq:
+    case StampFamily::kJournalJsonSeq:
       while (!text.empty() && (text[0] == '\x1e')) text.remove_prefix(1);
       s.parse_journal_json(text, out);
       break;
-    case Layout::kJournalJsonSse:
+    case StampFamily::kJournalJsonSse:
       if (text.substr(0, 6) == "data: ")
         text.remove_prefix(6);
       else if (text.substr(0, 5) == "data:")
         text.remove_prefix(5);
       s.parse_journal_json(text, out);
       break;
-    case Layout::kJournalExport:
+    case StampFamily::kJournalExport:
       s.parse_journal_export(text, out);
       break;
-    case Layout::kJournalVerbose:
+    case StampFamily::kJournalVerbose:
       s.parse_journal_verbose(text, out);
       break;
-    case Layout::kJournalCat:
-    case Layout::kPlain:
+    case StampFamily::kNone:
       break;
-    case Layout::kLibrdkafka:
+    case StampFamily::kLibrdkafka:
       s.parse_librdkafka(raw, out);
       break;
-    case Layout::kDmesg:
-    case Layout::kDmesgHuman:
+    case StampFamily::kDmesg:
       s.parse_dmesg(raw, out);
       break;
-    case Layout::kGcUnified:
+    case StampFamily::kGcUnified:
       s.parse_gc_unified(raw, out);
       break;
-    case Layout::kGcLegacy:
+    case StampFamily::kGcLegacy:
       s.parse_gc_legacy(raw, out);
       break;
-    case Layout::kJsonApp:
-    case Layout::kLog4j:
-    case Layout::kLogback:
-    case Layout::kIso8601:
-    case Layout::kTimeOnly:
-    case Layout::kUnknown:
+    case StampFamily::kJava:
       s.parse_java(raw, out);
       break;
   }

@@ -1,4 +1,6 @@
-// Layout names, framing per layout, and sniffing a layout from an input's head.
+// Sniffing a layout from an input's head, driven by the sniff data of the
+// layout table (layouts.cpp): line prefixes, continuation marks, layouts the
+// first line decides, and more precise variants that take over a vote.
 //
 // Sniffing votes: each of the first ~50 non-blank lines is classified on its
 // own, and the layout with most votes wins. One odd line (a JVM banner, a
@@ -11,43 +13,6 @@
 namespace logcorr {
 
 namespace {
-
-struct NameEntry {
-  Layout layout;
-  std::string_view name;
-};
-
-constexpr NameEntry kNames[] = {
-    {Layout::kUnknown, "unknown"},
-    {Layout::kLog4j, "log4j"},
-    {Layout::kLogback, "logback"},
-    {Layout::kIso8601, "iso8601"},
-    {Layout::kTimeOnly, "time-only"},
-    {Layout::kJsonApp, "json-app"},
-    {Layout::kLibrdkafka, "librdkafka"},
-    {Layout::kJournalShort, "journal-short"},
-    {Layout::kJournalShortPrecise, "journal-short-precise"},
-    {Layout::kJournalShortFull, "journal-short-full"},
-    {Layout::kJournalShortIso, "journal-short-iso"},
-    {Layout::kJournalShortIsoPrecise, "journal-short-iso-precise"},
-    {Layout::kJournalShortUnix, "journal-short-unix"},
-    {Layout::kJournalShortMonotonic, "journal-short-monotonic"},
-    {Layout::kJournalShortDelta, "journal-short-delta"},
-    {Layout::kJournalWithUnit, "journal-with-unit"},
-    {Layout::kJournalVerbose, "journal-verbose"},
-    {Layout::kJournalExport, "journal-export"},
-    {Layout::kJournalJson, "journal-json"},
-    {Layout::kJournalJsonPretty, "journal-json-pretty"},
-    {Layout::kJournalJsonSeq, "journal-json-seq"},
-    {Layout::kJournalJsonSse, "journal-json-sse"},
-    {Layout::kJournalCat, "journal-cat"},
-    {Layout::kSyslog, "syslog"},
-    {Layout::kDmesg, "dmesg"},
-    {Layout::kDmesgHuman, "dmesg-human"},
-    {Layout::kGcUnified, "gc-unified"},
-    {Layout::kGcLegacy, "gc-legacy"},
-    {Layout::kPlain, "plain"},
-};
 
 constexpr size_t kLayoutCount = size_t(Layout::kPlain) + 1;
 
@@ -109,11 +74,9 @@ bool gc_unified_line(std::string_view s) {
 
 Layout classify_line(std::string_view s, std::string_view head) {
   using fmt::Stamp;
-  if (s.substr(0, 9) == "__CURSOR=") return Layout::kJournalExport;
-  if (!s.empty() && s[0] == '\x1e') {
-    return Layout::kJournalJsonSeq;
-  }
-  if (s.substr(0, 7) == "data: {") return Layout::kJournalJsonSse;
+  for (const LayoutInfo& e : layouts())
+    if (!e.sniff_prefix.empty() && s.substr(0, e.sniff_prefix.size()) == e.sniff_prefix)
+      return e.layout;
   if (s == "{") {
     return head.find("\"__REALTIME_TIMESTAMP\"") != std::string_view::npos
                ? Layout::kJournalJsonPretty
@@ -201,77 +164,13 @@ Layout classify_continuation(std::string_view s) {
   size_t i = s.find_first_not_of(" \t");
   if (i == std::string_view::npos) return Layout::kUnknown;
   std::string_view t = s.substr(i);
-  if (t.substr(0, 16) == "| RD_KAFKA_LOG |") return Layout::kLibrdkafka;
-  if (t.empty() || t[0] != '[') return Layout::kUnknown;
-  for (std::string_view w : {"[Times: user=", "[Eden: ", "[Parallel Time: ", "[GC Worker ",
-                             "[Code Root ", "[Clear CT: ", "[Other: ", "[Update RS ", "[Scan RS "})
-    if (t.substr(0, w.size()) == w) return Layout::kGcLegacy;
+  for (const LayoutInfo& e : layouts())
+    for (std::string_view w : e.continuation_marks)
+      if (t.substr(0, w.size()) == w) return e.layout;
   return Layout::kUnknown;
 }
 
 }  // namespace
-
-std::string_view layout_name(Layout layout) {
-  for (const auto& e : kNames)
-    if (e.layout == layout) return e.name;
-  return "unknown";
-}
-
-std::optional<Layout> layout_from_name(std::string_view name) {
-  for (const auto& e : kNames)
-    if (e.name == name) return e.layout;
-  // journalctl's own mode names ("short-iso") are accepted too.
-  for (const auto& e : kNames)
-    if (e.name.substr(0, 8) == "journal-" && e.name.substr(8) == name) return e.layout;
-  return std::nullopt;
-}
-
-Framing framing_for(Layout layout) {
-  switch (layout) {
-    case Layout::kLog4j:
-    case Layout::kLogback:
-    case Layout::kIso8601:
-    case Layout::kTimeOnly:
-    case Layout::kGcLegacy:
-      return Framing::kHeaderContinued;
-    case Layout::kJournalShort:
-    case Layout::kJournalShortPrecise:
-    case Layout::kJournalShortFull:
-    case Layout::kJournalShortIso:
-    case Layout::kJournalShortIsoPrecise:
-    case Layout::kJournalShortUnix:
-    case Layout::kJournalShortMonotonic:
-    case Layout::kJournalShortDelta:
-    case Layout::kJournalWithUnit:
-    case Layout::kSyslog:
-    case Layout::kDmesg:
-    case Layout::kDmesgHuman:
-    case Layout::kGcUnified:
-    case Layout::kLibrdkafka:
-      return Framing::kIndentContinued;
-    case Layout::kJournalVerbose:
-      return Framing::kJournalVerbose;
-    case Layout::kJournalExport:
-      return Framing::kJournalExport;
-    case Layout::kJournalJson:
-    case Layout::kJsonApp:
-      return Framing::kJsonLines;
-    case Layout::kJournalJsonPretty:
-      return Framing::kJsonPretty;
-    case Layout::kJournalJsonSeq:
-      return Framing::kJsonSeq;
-    case Layout::kJournalJsonSse:
-      return Framing::kJsonSse;
-    case Layout::kPlain:
-      // Bare text still has blocks: a `systemctl status` snapshot, a
-      // `Caused by:` line with its `\tat` frames (LABELS.md rule 4).
-      return Framing::kIndentUnderHeader;
-    case Layout::kJournalCat:
-    case Layout::kUnknown:
-      return Framing::kLines;
-  }
-  return Framing::kLines;
-}
 
 Layout sniff_layout(std::string_view head) {
   std::array<int, kLayoutCount> votes{};
@@ -296,16 +195,7 @@ Layout sniff_layout(std::string_view head) {
     size_t wp = fmt::wrapper_prefix(line, nullptr);
     Layout l = classify_line(line.substr(wp), head);
     if (l == Layout::kUnknown && wp > 0) l = Layout::kIso8601;  // bare CRI lines
-    switch (l) {
-      case Layout::kJournalExport:
-      case Layout::kJournalJsonSeq:
-      case Layout::kJournalJsonSse:
-      case Layout::kJournalJsonPretty:
-        if (seen == 1) return l;
-        break;
-      default:
-        break;
-    }
+    if (seen == 1 && layout_info(l).first_line_decides) return l;
     ++votes[size_t(l)];
   }
   Layout best = Layout::kPlain;
@@ -314,12 +204,8 @@ Layout sniff_layout(std::string_view head) {
     if (votes[i] > best_votes) best_votes = votes[i], best = Layout(i);
   // journal short and short-precise mix when sub-second parts are all zero; likewise
   // with-unit vs short-full when most lines come from the kernel.
-  if (best == Layout::kJournalShortFull && votes[size_t(Layout::kJournalWithUnit)] > 0)
-    best = Layout::kJournalWithUnit;
-  if (best == Layout::kJournalShort && votes[size_t(Layout::kJournalShortPrecise)] > 0)
-    best = Layout::kJournalShortPrecise;
-  if (best == Layout::kJournalShortIso && votes[size_t(Layout::kJournalShortIsoPrecise)] > 0)
-    best = Layout::kJournalShortIsoPrecise;
+  Layout upgrade = layout_info(best).sniff_upgrade;
+  if (upgrade != Layout::kUnknown && votes[size_t(upgrade)] > 0) best = upgrade;
   return best;
 }
 
