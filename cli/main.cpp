@@ -6,6 +6,7 @@
 
 #include "analyze_command.hpp"
 #include "follow_command.hpp"
+#include "formats_command.hpp"
 #include "logcorr/version.hpp"
 #include "patterns_command.hpp"
 #include "timeline_command.hpp"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   logcorr::cli::add_timeline_command(app, exit_code);
   logcorr::cli::add_patterns_command(app, exit_code);
   logcorr::cli::add_follow_command(app, exit_code);
+  logcorr::cli::add_formats_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
