@@ -10,16 +10,16 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <deque>
 #include <memory>
 
 #include "analyze_options.hpp"
-#include "follow_tail.hpp"
 #include "logcorr/follow.hpp"
-#include "logcorr/json_text.hpp"
 #include "logcorr/report.hpp"
+#include "logcorr/tail.hpp"
 #include "logcorr/time.hpp"
 #include "output.hpp"
 
@@ -48,103 +48,33 @@ int64_t mono_ns() {
       .count();
 }
 
-std::string stamp(int64_t ns) {
-  return format_rfc3339(ns, Precision::kMilli);
-}
-
-std::string list(const std::vector<std::string>& v) {
-  if (v.empty()) return "-";
-  return v.size() == 1 ? v[0] : fmt::format("{} +{}", v[0], v.size() - 1);
-}
-
-std::string ids(const std::vector<int32_t>& v) {
-  if (v.empty()) return "-";
-  std::string s;
-  for (int32_t b : v) s += (s.empty() ? "" : ",") + std::to_string(b);
-  return s;
-}
-
-std::string top_cause(const Burst& b) {
-  return b.causes.empty() ? std::string("no broker-side cause found") : b.causes[0].summary;
-}
-
 // What the final summary lists: the latest bursts (bounded: follow runs for
 // days).
-struct Seen {
-  uint64_t id;
-  int64_t start_ns;
-  uint32_t count;
-  Verdict verdict;
-  std::string cause;
-};
-
 class Alerts {
  public:
   Alerts(Output& out, bool json) : out_(out), json_(json) {}
 
   void on(const LiveFinding& f) {
     if (f.type == LiveFinding::Type::kOpened) {
-      const auto& o = f.opened;
-      if (json_) {
-        std::string s = fmt::format(
-            "{{\"alert\":\"opened\",\"id\":{},\"start\":\"{}\",\"count\":{},\"brokers\":[{}],"
-            "\"clients\":[",
-            f.id, stamp(o.start_ns), o.count, ids(o.brokers) == "-" ? "" : ids(o.brokers));
-        for (size_t i = 0; i < o.clients.size(); ++i) {
-          if (i) s += ',';
-          append_json_string(s, o.clients[i]);
-        }
-        s += "]}\n";
-        out_.write(s);
-      } else {
-        out_.write(fmt::format("{}  burst #{} opened: {} errors from {} toward broker {}\n",
-                               stamp(o.start_ns), f.id, o.count, list(o.clients), ids(o.brokers)));
-      }
+      out_.write(render_alert_opened(f.id, f.opened, json_));
     } else {
       const Burst& b = f.burst;
       ++decided_;
-      seen_.push_back(Seen{f.id, b.start_ns, b.count, b.verdict, top_cause(b)});
+      seen_.push_back(AlertSummaryEntry{f.id, b.start_ns, b.count, b.verdict, burst_top_cause(b)});
       if (seen_.size() > 1000) seen_.pop_front();
-      if (json_) {
-        out_.write(fmt::format("{{\"alert\":\"decided\",\"id\":{},\"burst\":{}}}\n", f.id,
-                               render_burst_json(b)));
-      } else {
-        out_.write(fmt::format(
-            "{}  burst #{} decided: {} (confidence {:.2f}), {} errors in {:.1f}s from {} toward "
-            "broker {}: {}\n",
-            stamp(b.start_ns), f.id, verdict_name(b.verdict), b.confidence, b.count,
-            static_cast<double>(b.end_ns - b.start_ns) / 1e9, list(b.clients), ids(b.brokers),
-            top_cause(b)));
-      }
+      out_.write(render_alert_decided(f.id, b, json_));
     }
     out_.flush();
   }
 
   void summary(uint64_t records, uint64_t events, bool interrupted) {
-    if (json_) {
-      std::string s = fmt::format(
-          "{{\"alert\":\"summary\",\"interrupted\":{},\"records\":{},\"events\":{},"
-          "\"bursts\":{},\"latest\":[",
-          interrupted ? "true" : "false", records, events, decided_);
-      bool first = true;
-      for (const auto& x : seen_) {
-        s += fmt::format(
-            "{}{{\"id\":{},\"start\":\"{}\",\"count\":{},\"verdict\":\"{}\",\"cause\":",
-            first ? "" : ",", x.id, stamp(x.start_ns), x.count, verdict_name(x.verdict));
-        append_json_string(s, x.cause);
-        s += '}';
-        first = false;
-      }
-      s += "]}\n";
-      out_.write(s);
-    } else {
-      out_.write(fmt::format("follow {}: {} burst{} ({} records, {} events)\n",
-                             interrupted ? "stopped" : "ended", decided_, decided_ == 1 ? "" : "s",
-                             records, events));
-      for (const auto& x : seen_)
-        out_.write(fmt::format("  #{:<3} {}  {:<18} {:>5} errors  {}\n", x.id, stamp(x.start_ns),
-                               verdict_name(x.verdict), x.count, x.cause));
-    }
+    AlertSummary s;
+    s.interrupted = interrupted;
+    s.records = records;
+    s.events = events;
+    s.bursts = decided_;
+    s.latest.assign(seen_.begin(), seen_.end());
+    out_.write(render_alert_summary(s, json_));
     out_.flush();
   }
 
@@ -152,7 +82,7 @@ class Alerts {
   Output& out_;
   bool json_;
   uint64_t decided_ = 0;
-  std::deque<Seen> seen_;
+  std::deque<AlertSummaryEntry> seen_;
 };
 
 int run_follow(FollowCmd& c) {

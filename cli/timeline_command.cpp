@@ -7,8 +7,7 @@
 #include <memory>
 
 #include "input_options.hpp"
-#include "logcorr/json_text.hpp"
-#include "logcorr/time.hpp"
+#include "logcorr/report.hpp"
 #include "logcorr/timeline.hpp"
 #include "output.hpp"
 
@@ -33,7 +32,6 @@ int run_timeline(const TimelineArgs& a) {
   for (auto& r : readers) labels.push_back(r->input().label);
   TimelineMerge merge(std::move(readers));
   Output out;
-  char stamp[48];
   std::string& buf = out.buffer();
   while (const Record* rec = merge.next()) {
     int64_t key = merge.current_key();
@@ -44,35 +42,7 @@ int run_timeline(const TimelineArgs& a) {
         continue;
       }
     }
-    const std::string& label = labels[rec->input_index];
-    if (a.json) {
-      buf.append("{\"time\":");
-      if (rec->time.valid()) {
-        buf.push_back('"');
-        buf.append(stamp, format_rfc3339(rec->time.utc_ns, rec->time.precision, stamp));
-        buf.push_back('"');
-      } else {
-        buf.append("null");
-      }
-      buf.append(",\"input\":");
-      append_json_string(buf, label);
-      buf.append(",\"line\":");
-      buf.append(fmt::format_int(rec->raw.line).str());
-      buf.append(",\"text\":");
-      append_json_string(buf, rec->raw.text);
-      buf.append("}\n");
-    } else {
-      if (rec->time.valid()) {
-        buf.append(stamp, format_rfc3339(rec->time.utc_ns, rec->time.precision, stamp));
-      } else {
-        buf.push_back('-');
-      }
-      buf.push_back(' ');
-      buf.append(label);
-      buf.append(": ");
-      buf.append(rec->raw.text);
-      buf.push_back('\n');
-    }
+    append_timeline_record(buf, *rec, labels[rec->input_index], a.json);
     out.maybe_flush();
     if (out.closed()) return 0;
   }

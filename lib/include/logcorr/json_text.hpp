@@ -1,8 +1,13 @@
-// JSON string output that is always valid, whatever bytes a log holds.
+// JSON output that is always valid, whatever bytes a log holds: a string
+// escaper and the one small writer every JSON the library makes goes through
+// (`analyze --json`, the HTML report's data, `follow --json` alerts,
+// `timeline --json` records).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace logcorr {
 
@@ -15,5 +20,51 @@ void append_json_string(std::string& out, std::string_view s);
 
 // True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+
+// Compact JSON, written straight into a string: the commas between members
+// and elements are its business, the caller names keys and values in order.
+//
+//   JsonWriter j;            // or JsonWriter j(buf): appends to buf
+//   j.open('{'); j.key("id"); j.num(3); j.key("tags"); j.open('[');
+//   j.str("a"); j.close(']'); j.close('}');   // {"id":3,"tags":["a"]}
+class JsonWriter {
+ public:
+  JsonWriter() : out_(&own_) {}
+  explicit JsonWriter(std::string& out) : out_(&out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // An object member's key; the next value is its value.
+  void key(std::string_view k);
+  void str(std::string_view v);
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) void num(T v) {
+    if constexpr (std::is_signed_v<T>)
+      signed_num(static_cast<int64_t>(v));
+    else
+      unsigned_num(static_cast<uint64_t>(v));
+  }
+  // Shortest form that reads back as the same double ("0.85", "1").
+  void dbl(double v);
+  void boolean(bool v) { raw(v ? "true" : "false"); }
+  void null() { raw("null"); }
+  // A value that is JSON already (a nested document, a number as text).
+  void raw(std::string_view v);
+  // '{' or '[' / '}' or ']'.
+  void open(char c);
+  void close(char c);
+
+  // What was written (the target string when one was given).
+  std::string& out() { return *out_; }
+
+ private:
+  void sep();
+  void signed_num(int64_t v);
+  void unsigned_num(uint64_t v);
+
+  std::string own_;
+  std::string* out_;
+  bool need_comma_ = false;
+};
 
 }  // namespace logcorr

@@ -15,9 +15,9 @@
 //                    stdout/stderr, never exceptions
 //   version.hpp      version() and the JSON schema versions
 // The stages underneath, in pipeline order, for callers that feed bytes or
-// records themselves: source, frame, format, record, time, discover, reader,
-// timeline, patterns, match, event, gc, entity; json_text is the JSON string
-// writer.
+// records themselves: source (tail: one file followed like tail -F), frame,
+// format, record, time, discover, reader, timeline, patterns, match, event,
+// gc, entity; json_text is the JSON string writer.
 #pragma once
 
 #include "logcorr/version.hpp"
@@ -44,5 +44,6 @@
 #include "logcorr/report_html.hpp"
 #include "logcorr/source.hpp"
 #include "logcorr/status.hpp"
+#include "logcorr/tail.hpp"
 #include "logcorr/time.hpp"
 #include "logcorr/timeline.hpp"

@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logcorr/correlate.hpp"
 #include "logcorr/entity.hpp"
 #include "logcorr/events_io.hpp"
+#include "logcorr/record.hpp"
 
 namespace logcorr {
 
@@ -51,5 +53,37 @@ std::string render_json(const AnalysisReport& r);
 // `follow --json` writes these as NDJSON alerts.
 std::string render_burst_json(const Burst& b);
 std::string render_text(const AnalysisReport& r, const TextOptions& opts);
+
+// `follow` alerts (README: follow), one line each with its newline: text for
+// people, or with `json` one NDJSON object.
+//   opened:  "<start>  burst #<id> opened: <n> errors from <clients> toward broker <ids>"
+//   decided: "<start>  burst #<id> decided: <verdict> (confidence c), ...: <top cause>"
+std::string render_alert_opened(uint64_t id, const Correlator::OpenBurst& o, bool json);
+std::string render_alert_decided(uint64_t id, const Burst& b, bool json);
+
+// The summary `follow` ends with: how many bursts were decided and the latest
+// of them, one line each (text) or one "summary" object (json).
+struct AlertSummaryEntry {
+  uint64_t id = 0;
+  int64_t start_ns = 0;
+  uint32_t count = 0;
+  Verdict verdict = Verdict::kUnexplained;
+  std::string cause;  // burst_top_cause()
+};
+struct AlertSummary {
+  bool interrupted = false;  // stopped by a signal rather than at end of input
+  uint64_t records = 0;
+  uint64_t events = 0;
+  uint64_t bursts = 0;  // decided in all, more than `latest` may hold
+  std::vector<AlertSummaryEntry> latest;
+};
+std::string render_alert_summary(const AlertSummary& s, bool json);
+
+// The summary of a burst's first cause, or "no broker-side cause found".
+std::string burst_top_cause(const Burst& b);
+
+// `timeline`: appends one record with its newline, "<stamp> <label>: <text>"
+// ("-" for no stamp), or with `json` {"time":...,"input":...,"line":...,"text":...}.
+void append_timeline_record(std::string& out, const Record& rec, std::string_view label, bool json);
 
 }  // namespace logcorr

@@ -218,45 +218,6 @@ std::vector<int64_t> client_lanes(const AnalysisReport& r, const HtmlOptions& op
   return lane_of;
 }
 
-class Json {
- public:
-  std::string out;
-  void key(std::string_view k) {
-    sep();
-    append_json_string(out, k);
-    out.push_back(':');
-    first_ = true;
-  }
-  void str(std::string_view v) {
-    sep();
-    append_json_string(out, v);
-  }
-  void num(int64_t v) {
-    sep();
-    fmt::format_to(std::back_inserter(out), "{}", v);
-  }
-  void null() {
-    sep();
-    out += "null";
-  }
-  void open(char c) {
-    sep();
-    out.push_back(c);
-    first_ = true;
-  }
-  void close(char c) {
-    out.push_back(c);
-    first_ = false;
-  }
-
- private:
-  void sep() {
-    if (!first_) out.push_back(',');
-    first_ = false;
-  }
-  bool first_ = true;
-};
-
 }  // namespace
 
 Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
@@ -382,7 +343,7 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
 }
 
 std::string picture_json(const AnalysisReport& r, const Picture& p) {
-  Json j;
+  JsonWriter j;
   j.open('{');
   j.key("t0");
   j.num(p.t0_ms);
@@ -458,7 +419,7 @@ std::string picture_json(const AnalysisReport& r, const Picture& p) {
   for (const auto& z : zones) j.str(z);
   j.close(']');
   j.close('}');
-  return j.out;
+  return std::move(j.out());
 }
 
 }  // namespace logcorr::html

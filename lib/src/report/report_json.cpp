@@ -14,52 +14,18 @@ int report_schema_version() {
 
 namespace {
 
-class Json {
- public:
-  std::string out;
-  void key(std::string_view k) {
-    comma();
-    append_json_string(out, k);
-    out.push_back(':');
-    need_comma_ = false;
-  }
-  void str(std::string_view v) {
-    comma();
-    append_json_string(out, v);
-    need_comma_ = true;
-  }
-  void raw(std::string_view v) {
-    comma();
-    out.append(v);
-    need_comma_ = true;
-  }
-  void num(int64_t v) { raw(fmt::format("{}", v)); }
-  void dbl(double v) { raw(fmt::format("{}", v)); }
-  void time(int64_t ns) { str(format_rfc3339(ns, Precision::kMilli)); }
-  void time_or_null(int64_t ns, bool valid) {
-    if (valid)
-      time(ns);
-    else
-      raw("null");
-  }
-  void open(char c) {
-    comma();
-    out.push_back(c);
-    need_comma_ = false;
-  }
-  void close(char c) {
-    out.push_back(c);
-    need_comma_ = true;
-  }
+void time(JsonWriter& j, int64_t ns) {
+  j.str(format_rfc3339(ns, Precision::kMilli));
+}
 
- private:
-  void comma() {
-    if (need_comma_) out.push_back(',');
-  }
-  bool need_comma_ = false;
-};
+void time_or_null(JsonWriter& j, int64_t ns, bool valid) {
+  if (valid)
+    time(j, ns);
+  else
+    j.null();
+}
 
-void evidence(Json& j, const std::vector<Evidence>& ev) {
+void evidence(JsonWriter& j, const std::vector<Evidence>& ev) {
   j.key("evidence");
   j.open('[');
   for (const auto& e : ev) {
@@ -67,9 +33,9 @@ void evidence(Json& j, const std::vector<Evidence>& ev) {
     j.key("input");
     j.str(e.input);
     j.key("line");
-    j.num(static_cast<int64_t>(e.line));
+    j.num(e.line);
     j.key("time");
-    j.time(e.time_ns);
+    time(j, e.time_ns);
     j.key("kind");
     j.str(kind_name(e.kind));
     j.key("text");
@@ -79,19 +45,19 @@ void evidence(Json& j, const std::vector<Evidence>& ev) {
   j.close(']');
 }
 
-void strings(Json& j, std::string_view k, const std::vector<std::string>& v) {
+void strings(JsonWriter& j, std::string_view k, const std::vector<std::string>& v) {
   j.key(k);
   j.open('[');
   for (const auto& s : v) j.str(s);
   j.close(']');
 }
 
-void burst(Json& j, const Burst& b) {
+void burst(JsonWriter& j, const Burst& b) {
   j.open('{');
   j.key("start");
-  j.time(b.start_ns);
+  time(j, b.start_ns);
   j.key("end");
-  j.time(b.end_ns);
+  time(j, b.end_ns);
   j.key("duration_ms");
   j.num((b.end_ns - b.start_ns) / kNanosPerMilli);
   j.key("count");
@@ -124,23 +90,23 @@ void burst(Json& j, const Burst& b) {
     j.str(c.summary);
     j.key("host");
     if (c.host.empty())
-      j.raw("null");
+      j.null();
     else
       j.str(c.host);
     j.key("broker");
     if (c.broker < 0)
-      j.raw("null");
+      j.null();
     else
       j.num(c.broker);
     j.key("time");
-    j.time(c.time_ns);
+    time(j, c.time_ns);
     j.key("start");
-    j.time(c.start_ns);
+    time(j, c.start_ns);
     j.key("end");
-    j.time(c.end_ns);
+    time(j, c.end_ns);
     j.key("duration_ms");
     if (c.duration_ns < 0)
-      j.raw("null");
+      j.null();
     else
       j.raw(format_duration_ms(c.duration_ns));
     j.key("lag_ms");
@@ -161,13 +127,13 @@ void burst(Json& j, const Burst& b) {
 }  // namespace
 
 std::string render_burst_json(const Burst& b) {
-  Json j;
+  JsonWriter j;
   burst(j, b);
-  return j.out;
+  return std::move(j.out());
 }
 
 std::string render_json(const AnalysisReport& r) {
-  Json j;
+  JsonWriter j;
   j.open('{');
   j.key("version");
   j.num(kReportSchemaVersion);
@@ -186,12 +152,12 @@ std::string render_json(const AnalysisReport& r) {
     j.str(role_name(c.role));
     j.key("host");
     if (c.host.empty())
-      j.raw("null");
+      j.null();
     else
       j.str(c.host);
     j.key("broker");
     if (c.broker < 0)
-      j.raw("null");
+      j.null();
     else
       j.num(c.broker);
     j.key("zone");
@@ -200,13 +166,13 @@ std::string render_json(const AnalysisReport& r) {
     j.str(zone_source_name(in.zone_source));
     bool has = c.first_ns <= c.last_ns;
     j.key("first");
-    j.time_or_null(c.first_ns, has);
+    time_or_null(j, c.first_ns, has);
     j.key("last");
-    j.time_or_null(c.last_ns, has);
+    time_or_null(j, c.last_ns, has);
     j.key("records");
-    j.num(static_cast<int64_t>(in.records));
+    j.num(in.records);
     j.key("events");
-    j.num(static_cast<int64_t>(in.events));
+    j.num(in.events);
     j.close('}');
   }
   j.close(']');
@@ -226,13 +192,13 @@ std::string render_json(const AnalysisReport& r) {
   j.key("summary");
   j.open('{');
   j.key("records");
-  j.num(static_cast<int64_t>(r.records));
+  j.num(r.records);
   j.key("events");
-  j.num(static_cast<int64_t>(r.events));
+  j.num(r.events);
   j.key("symptoms");
-  j.num(static_cast<int64_t>(r.symptoms));
+  j.num(r.symptoms);
   j.key("bursts");
-  j.num(static_cast<int64_t>(r.bursts.size()));
+  j.num(r.bursts.size());
   j.close('}');
   j.key("bursts");
   j.open('[');
@@ -240,8 +206,8 @@ std::string render_json(const AnalysisReport& r) {
   j.close(']');
   strings(j, "notes", r.notes);
   j.close('}');
-  j.out.push_back('\n');
-  return j.out;
+  j.out().push_back('\n');
+  return std::move(j.out());
 }
 
 }  // namespace logcorr

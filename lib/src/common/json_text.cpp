@@ -1,6 +1,9 @@
 #include "logcorr/json_text.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
+#include <iterator>
 
 namespace logcorr {
 
@@ -95,6 +98,58 @@ void append_json_string(std::string& out, std::string_view s) {
     ++i;
   }
   out.push_back('"');
+}
+
+}  // namespace logcorr
+
+namespace logcorr {
+
+void JsonWriter::sep() {
+  if (need_comma_) out_->push_back(',');
+  need_comma_ = true;
+}
+
+void JsonWriter::key(std::string_view k) {
+  sep();
+  append_json_string(*out_, k);
+  out_->push_back(':');
+  need_comma_ = false;
+}
+
+void JsonWriter::str(std::string_view v) {
+  sep();
+  append_json_string(*out_, v);
+}
+
+void JsonWriter::raw(std::string_view v) {
+  sep();
+  out_->append(v);
+}
+
+void JsonWriter::signed_num(int64_t v) {
+  sep();
+  out_->append(fmt::format_int(v).str());
+}
+
+void JsonWriter::unsigned_num(uint64_t v) {
+  sep();
+  out_->append(fmt::format_int(v).str());
+}
+
+void JsonWriter::dbl(double v) {
+  sep();
+  fmt::format_to(std::back_inserter(*out_), "{}", v);
+}
+
+void JsonWriter::open(char c) {
+  sep();
+  out_->push_back(c);
+  need_comma_ = false;
+}
+
+void JsonWriter::close(char c) {
+  out_->push_back(c);
+  need_comma_ = true;
 }
 
 }  // namespace logcorr

@@ -5,16 +5,18 @@
 // delete + re-create) means the old file is read to its end, then the new one
 // from its start; a size below what we read means copy-truncate, and the file
 // is read again from its start. A path that does not exist yet is retried.
+//
+// Part of the source stage: it reads raw bytes and writes nothing to
+// stdout/stderr; a file that cannot be opened is simply retried.
 #pragma once
 
-#include <sys/types.h>
-
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 
-namespace logcorr::cli {
+namespace logcorr {
 
 class FileTail {
  public:
@@ -38,13 +40,13 @@ class FileTail {
 
   std::string path_;
   int fd_ = -1;
-  dev_t dev_ = 0;
-  ino_t ino_ = 0;
-  off_t off_ = 0;
+  uint64_t dev_ = 0;
+  uint64_t ino_ = 0;
+  int64_t off_ = 0;
   bool first_ = true;  // the first open honours --from-start; later ones read all
   bool opened_ever_ = false;
   int64_t next_stat_ns_ = 0;
   std::string buf_;
 };
 
-}  // namespace logcorr::cli
+}  // namespace logcorr

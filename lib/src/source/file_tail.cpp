@@ -1,11 +1,13 @@
-#include "follow_tail.hpp"
+#include "logcorr/tail.hpp"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace logcorr::cli {
+#include <cstdint>
+
+namespace logcorr {
 
 namespace {
 constexpr size_t kChunk = 1u << 20;
@@ -31,10 +33,10 @@ bool FileTail::open_file(bool at_end) {
   }
   if (fd_ >= 0) ::close(fd_);
   fd_ = fd;
-  dev_ = st.st_dev;
-  ino_ = st.st_ino;
-  off_ = at_end ? st.st_size : 0;
-  if (off_ > 0) ::lseek(fd_, off_, SEEK_SET);
+  dev_ = static_cast<uint64_t>(st.st_dev);
+  ino_ = static_cast<uint64_t>(st.st_ino);
+  off_ = at_end ? static_cast<int64_t>(st.st_size) : 0;
+  if (off_ > 0) ::lseek(fd_, static_cast<off_t>(off_), SEEK_SET);
   opened_ever_ = true;
   return true;
 }
@@ -76,7 +78,7 @@ bool FileTail::poll(int64_t mono_ns, size_t budget,
   struct stat st;
   if (::stat(path_.c_str(), &st) != 0)
     return false;  // deleted or renamed away: keep reading the old one
-  if (st.st_dev != dev_ || st.st_ino != ino_) {
+  if (static_cast<uint64_t>(st.st_dev) != dev_ || static_cast<uint64_t>(st.st_ino) != ino_) {
     // Rotated: what the writer put in the old file before it moved on is
     // read first (it is still open), then the new file from its start.
     drain(SIZE_MAX, on_bytes, &more);
@@ -85,7 +87,7 @@ bool FileTail::poll(int64_t mono_ns, size_t budget,
     drain(budget, on_bytes, &more);
     return more;
   }
-  if (st.st_size < off_) {
+  if (static_cast<int64_t>(st.st_size) < off_) {
     // Copy-truncate: the file starts over.
     ::lseek(fd_, 0, SEEK_SET);
     off_ = 0;
@@ -95,4 +97,4 @@ bool FileTail::poll(int64_t mono_ns, size_t budget,
   return more;
 }
 
-}  // namespace logcorr::cli
+}  // namespace logcorr
