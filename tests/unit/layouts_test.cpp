@@ -40,9 +40,9 @@ TEST(Layouts, SamplesSniffFrameAndParseToTheirTime) {
       opts.year = 2026;
       opts.reference_ns = reference;
       if (!s.zone.empty()) {
-        std::string err;
-        opts.zone = Zone::load(std::string(s.zone), &err);
-        ASSERT_TRUE(opts.zone) << err;
+        auto zone = Zone::load(s.zone);
+        ASSERT_TRUE(zone.ok()) << zone.status().message();
+        opts.zone = *zone;
         opts.zone_from_user = true;
       }
       if (!s.boot.empty()) {
