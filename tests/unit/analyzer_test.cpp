@@ -184,8 +184,8 @@ INSTANTIATE_TEST_SUITE_P(Samples, Incidents,
                          ::testing::Values("rolling-restart", "oom-kill", "long-gc-pause",
                                            "idle-close", "listener-misconfig",
                                            "restart-with-distractors"),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& param_info) {
+                           std::string n = param_info.param;
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
                          });

@@ -47,7 +47,7 @@ class ShortPauseTally {
 // the per-input buffers of parallel extraction) are all this.
 class EventCollector final : public EventSink {
  public:
-  explicit EventCollector(bool slim = false) : slim(slim) {}
+  explicit EventCollector(bool slim_pauses = false) : slim(slim_pauses) {}
   void on_event(const Event& e) override {
     if (!slim || !pauses.add(e)) events.push_back(e);
   }
