@@ -58,11 +58,12 @@ def find_chromium():
 def chromium_or_skip():
     chrome, node = find_chromium(), shutil.which("node")
     if not chrome or not node:
-        print("SKIP: needs chromium and node (scripts/install-deps.sh --test installs chromium)")
+        print("SKIP: needs chromium and node (scripts/install-deps.sh --test installs chromium)",
+              file=sys.stderr)
         sys.exit(77)
     r = run([chrome, "--headless", "--no-sandbox", "--disable-gpu", "--version"])
     if r.returncode != 0:
-        print("SKIP: chromium cannot run here: " + r.stderr[-500:])
+        print("SKIP: chromium cannot run here: " + r.stderr[-500:], file=sys.stderr)
         sys.exit(77)
     return chrome
 

@@ -4,7 +4,9 @@
 # stack traces, quiet minutes and error bursts lie across the chunk seams.
 set -euo pipefail
 EXE=$1
-command -v python3 >/dev/null || { echo "no python3; skipping"; exit 77; }
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+command -v python3 >/dev/null || skip "python3 not found"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$TMP/clients"

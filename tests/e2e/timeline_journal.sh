@@ -3,5 +3,7 @@
 # gives the true UTC time of every entry (events.tsv) at the mode's precision.
 set -euo pipefail
 EXE=$1 SRC=$2 CORPUS=$3
-if [[ ! -d "$CORPUS/journal" ]]; then echo "skip: $CORPUS/journal absent"; exit 77; fi
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_corpus "$CORPUS/journal"
 exec python3 "$SRC/tests/e2e/check_timeline_journal.py" "$EXE" "$CORPUS/journal"

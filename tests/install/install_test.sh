@@ -12,9 +12,11 @@
 # library must link the sanitizer runtime too. Exit 77 = skipped.
 set -euo pipefail
 BUILD=$1 SRC=$2 CORPUS=$3 CXX=${4:-c++} EXTRA=${5:-}
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/lib.sh"
 
 for tool in cmake pkg-config nm readelf "$CXX"; do
-  command -v "$tool" >/dev/null || { echo "skip: $tool not found"; exit 77; }
+  command -v "$tool" >/dev/null || skip "$tool not found"
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/logcorr-install.XXXXXX")
@@ -113,7 +115,7 @@ else
   done
 fi
 if [[ -z $incident && -d $CORPUS/kafka-logs/kafka-4.0.0 ]]; then incident=$CORPUS/kafka-logs/kafka-4.0.0; fi
-[[ -n $incident ]] || { echo "skip: no samples/* incident and no corpus"; exit 77; }
+[[ -n $incident ]] || require_corpus "$CORPUS/kafka-logs/kafka-4.0.0" "install_test.sh (no samples/* incident)"
 echo "== incident: $incident"
 
 # The installed CLI's view of the same incident, to compare with.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -23,6 +24,23 @@ inline std::shared_ptr<const Zone> load_zone(std::string_view spec, std::string&
 inline std::string corpus_dir() {
   std::filesystem::path p(LOGCORR_CORPUS_DIR);
   return std::filesystem::is_directory(p) ? p.string() : std::string();
+}
+
+// CI=true (or 1) in the environment: CI always has ../shared beside the
+// clone, so a missing corpus there is an error, not a skip.
+inline bool in_ci() {
+  const char* ci = std::getenv("CI");
+  if (ci == nullptr) return false;
+  const std::string v(ci);
+  return v == "true" || v == "TRUE" || v == "True" || v == "1";
+}
+
+// Why a corpus test cannot run (tests/e2e/lib.sh says the same for scripts).
+inline std::string corpus_missing_reason() {
+  return std::string("../shared/corpus not found at ") + LOGCORR_CORPUS_DIR +
+         ": the corpus tests need the shared checkout beside the clone (or "
+         "-DLOGCORR_CORPUS_DIR=<dir> at configure time)" +
+         (in_ci() ? "; CI=true, so this is an error" : "; skipped (with CI=true it fails)");
 }
 
 inline std::string read_file(const std::string& path) {
@@ -59,9 +77,15 @@ class TempDir {
 
 }  // namespace logcorr::test
 
-// Skips the current test when ../shared/corpus is not beside the checkout.
-#define LOGCORR_REQUIRE_CORPUS()                                            \
-  do {                                                                      \
-    if (::logcorr::test::corpus_dir().empty())                              \
-      GTEST_SKIP() << "../shared/corpus not present; skipping corpus test"; \
+// Skips the current test when ../shared/corpus is not beside the checkout,
+// saying where it was looked for; fails it instead when CI=true.
+#define LOGCORR_REQUIRE_CORPUS()                                  \
+  do {                                                            \
+    if (::logcorr::test::corpus_dir().empty()) {                  \
+      if (::logcorr::test::in_ci()) {                             \
+        FAIL() << ::logcorr::test::corpus_missing_reason();       \
+      } else {                                                    \
+        GTEST_SKIP() << ::logcorr::test::corpus_missing_reason(); \
+      }                                                           \
+    }                                                             \
   } while (0)
