@@ -68,16 +68,16 @@ Result<std::unique_ptr<ByteSource>> open_range_source(const std::string& path, u
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0 || ::fstat(fd, &st) != 0) {
-    Status st = source_detail::errno_status(errno, path);
+    Status failed = source_detail::errno_status(errno, path);
     if (fd >= 0) ::close(fd);
-    return st;
+    return failed;
   }
   uint64_t size = static_cast<uint64_t>(st.st_size);
   int64_t start = line_start_at_or_after(fd, from, size);
   if (start < 0 || ::lseek(fd, static_cast<off_t>(start), SEEK_SET) < 0) {
-    Status st = source_detail::errno_status(errno, path, from);
+    Status failed = source_detail::errno_status(errno, path, from);
     ::close(fd);
-    return st;
+    return failed;
   }
   SourceInfo info;
   info.path = path;
