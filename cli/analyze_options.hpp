@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,16 @@ struct AnalyzeArgs {
   std::vector<std::string> patterns;  // --patterns DIR (repeatable)
   std::vector<std::string> broker_units;
   std::vector<std::string> brokers;  // HOST=ID
-  double burst_gap_s = 30, lookback_s = 120, lookahead_s = 15, client_idle_s = 540,
-         request_timeout_s = 30, chronic_span_s = 600;
-  unsigned min_burst = 3;
+  // The thresholds' defaults are the library's (CorrelateOptions), in the
+  // seconds the flags take.
+  static double seconds(int64_t ns) { return static_cast<double>(ns) / 1e9; }
+  double burst_gap_s = seconds(CorrelateOptions{}.gap_ns);
+  double lookback_s = seconds(CorrelateOptions{}.lookback_ns);
+  double lookahead_s = seconds(CorrelateOptions{}.lookahead_ns);
+  double client_idle_s = seconds(CorrelateOptions{}.client_idle_ns);
+  double request_timeout_s = seconds(CorrelateOptions{}.default_request_timeout_ns);
+  double chronic_span_s = seconds(CorrelateOptions{}.chronic_span_ns);
+  unsigned min_burst = CorrelateOptions{}.min_count;
   unsigned threads = 0;  // 0 = all cores
 
   void add_to(CLI::App& cmd, bool correlation_flags);

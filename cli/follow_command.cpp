@@ -38,7 +38,9 @@ struct FollowCmd {
   bool from_start = false;
   bool json = false;
   bool stats = false;
-  double idle_timeout_s = 5;
+  double idle_timeout_s = AnalyzeArgs::seconds(LiveOptions{}.idle_timeout_ns);
+  // Tighter than the library's CorrelateOptions::lateness_ns (60 s, for
+  // embedders that feed from queues): a terminal user wants the verdict soon.
   double lateness_s = 10;
 };
 

@@ -83,35 +83,6 @@ bool InputOptions::to_open_options(OpenOptions& out) const {
   return true;
 }
 
-bool InputOptions::has_relative() const {
-  return (!since.empty() && parse_relative_span(since)) ||
-         (!until.empty() && parse_relative_span(until));
-}
-
-bool InputOptions::resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t& until_ns) const {
-  since_ns = INT64_MIN;
-  until_ns = INT64_MAX;
-  auto zone = Zone::utc();
-  for (const auto& t : tz)
-    if (t.find('=') == std::string::npos)
-      if (auto z = Zone::load(t); z.ok()) zone = *z;
-  auto one = [&](const std::string& text, const char* flag, int64_t& out) {
-    if (text.empty()) return true;
-    if (auto span = parse_relative_span(text)) {
-      out = newest_ns - *span;
-      return true;
-    }
-    if (auto t = parse_user_time(text, *zone)) {
-      out = *t;
-      return true;
-    }
-    fmt::print(stderr, "logcorr: {} {}: not a time (try 2026-06-29T14:00:00Z or '30 min ago')\n",
-               flag, text);
-    return false;
-  };
-  return one(since, "--since", since_ns) && one(until, "--until", until_ns);
-}
-
 void StderrSink::report(const Diagnostic& d) {
   if (d.severity == Severity::kError) had_error_ = true;
   if (quiet_ && d.severity == Severity::kNote) return;
@@ -124,24 +95,14 @@ void StderrSink::report(const Diagnostic& d) {
 namespace logcorr::cli {
 
 bool InputOptions::window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const {
-  int64_t newest = INT64_MIN;
-  if (has_relative()) {
-    for (const auto& p : inputs)
-      if (p == "-") {
-        fmt::print(stderr,
-                   "logcorr: relative --since/--until need the newest record; "
-                   "with stdin, give an absolute time\n");
-        return false;
-      }
-    NullSink null;
-    auto readers = open_inputs(inputs, oo, null);
-    for (auto& r : readers) {
-      while (r->next()) {
-      }
-      newest = std::max(newest, r->stats().last_ns);
-    }
+  Result<TimeWindow> w = resolve_time_window(since, until, inputs, oo);
+  if (!w.ok()) {
+    fmt::print(stderr, "logcorr: {}\n", w.status().message());
+    return false;
   }
-  return resolve_window(newest, since_ns, until_ns);
+  since_ns = w->since_ns;
+  until_ns = w->until_ns;
+  return true;
 }
 
 }  // namespace logcorr::cli

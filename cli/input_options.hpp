@@ -27,12 +27,9 @@ struct InputOptions {
   void add_to(CLI::App& cmd);
   // Builds library options; returns false (after printing why) on bad values.
   bool to_open_options(OpenOptions& out) const;
-  // Resolves --since/--until (relative forms need `newest_ns`, the newest
-  // record time, which the caller computes when has_relative() says so).
-  bool has_relative() const;
-  bool resolve_window(int64_t newest_ns, int64_t& since_ns, int64_t& until_ns) const;
-  // Resolves the window, reading the inputs once first when a relative form
-  // ("30 min ago") needs the newest record time. False on bad values.
+  // Resolves --since/--until (resolve_time_window: relative forms read the
+  // inputs once for the newest record time). False (after printing why) on
+  // bad values.
   bool window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const;
 };
 

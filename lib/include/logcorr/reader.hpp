@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "logcorr/diagnostics.hpp"
 #include "logcorr/discover.hpp"
@@ -118,6 +120,21 @@ struct OpenOptions {
 std::vector<std::unique_ptr<InputReader>> open_inputs(const std::vector<std::string>& args,
                                                       const OpenOptions& opts,
                                                       DiagnosticSink& sink);
+
+// The time window `--since SINCE --until UNTIL` selects: [since_ns, until_ns).
+// Each bound is absolute ("2026-06-29T14:00:00Z", "2026-06-29 14:00" in
+// opts.reader.zone, UTC when unset; "@1782742800") or relative to the
+// newest record of `inputs` ("30 min ago": the inputs are then read once to
+// find it); an empty bound is open. Fails with kInvalidArgument naming the
+// bound that is not a time, or when a relative bound is asked of standard
+// input (it cannot be read twice).
+struct TimeWindow {
+  int64_t since_ns = INT64_MIN;
+  int64_t until_ns = INT64_MAX;
+};
+Result<TimeWindow> resolve_time_window(std::string_view since, std::string_view until,
+                                       const std::vector<std::string>& inputs,
+                                       const OpenOptions& opts);
 
 // The zone rule that applies to `path`, or `fallback`.
 std::shared_ptr<const Zone> zone_for_path(const std::string& path,

@@ -10,7 +10,9 @@ namespace {
 
 class JavaClassifier final : public LineClassifier {
  public:
-  bool starts_record(std::string_view line) const override { return fmt::java_header_line(line); }
+  bool starts_record(std::string_view line) const override {
+    return format_detail::java_header_line(line);
+  }
 };
 
 // JDK 8 legacy GC: the Java header test would split a G1 detail block at
@@ -20,7 +22,7 @@ class JavaClassifier final : public LineClassifier {
 class GcLegacyClassifier final : public LineClassifier {
  public:
   bool starts_record(std::string_view line) const override {
-    return fmt::gc_legacy_header_line(line);
+    return format_detail::gc_legacy_header_line(line);
   }
 };
 

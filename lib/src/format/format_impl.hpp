@@ -9,7 +9,7 @@
 
 #include "logcorr/record.hpp"
 
-namespace logcorr::fmt {
+namespace logcorr::format_detail {
 
 // A stamp as printed, before zone/year resolution.
 struct Stamp {
@@ -80,10 +80,10 @@ bool java_header_line(std::string_view line);
 // distribution and PrintHeapAtGC lines continue the record.
 bool gc_legacy_header_line(std::string_view line);
 
-}  // namespace logcorr::fmt
+}  // namespace logcorr::format_detail
 
-namespace logcorr::fmt {
+namespace logcorr::format_detail {
 // " host ident[pid]: msg" after a journal/syslog stamp at `pos`. Fills host,
 // identifier and pid; returns the index of the message, or npos.
 size_t syslog_tail(std::string_view s, size_t pos, RecordMeta& meta);
-}  // namespace logcorr::fmt
+}  // namespace logcorr::format_detail

@@ -17,9 +17,9 @@ constexpr int64_t kEpochNanosFloor = 100'000'000'000'000'000LL;
 
 // "<digits>[.,<digits>]" seconds with either decimal mark (JVM locale).
 size_t scan_seconds(std::string_view s, size_t pos, int64_t& ns, Precision& p) {
-  size_t n = fmt::scan_decimal_ns(s, pos, ns, p, '.');
+  size_t n = format_detail::scan_decimal_ns(s, pos, ns, p, '.');
   if (n > 0 && pos + n < s.size() && s[pos + n] == ',')
-    n = fmt::scan_decimal_ns(s, pos, ns, p, ',');
+    n = format_detail::scan_decimal_ns(s, pos, ns, p, ',');
   return n;
 }
 
@@ -27,7 +27,7 @@ bool scan_integer(std::string_view s, int64_t& v) {
   if (s.empty() || s.size() > 19) return false;
   int64_t x = 0;
   for (char c : s) {
-    if (!fmt::is_digit(c)) return false;
+    if (!format_detail::is_digit(c)) return false;
     x = x * 10 + (c - '0');
   }
   v = x;
@@ -47,9 +47,9 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
     if (close == std::string_view::npos) break;
     std::string_view d = s.substr(i + 1, close - i - 1);
     i = close + 1;
-    if (d.empty() || !fmt::is_digit(d[0])) continue;  // hostname, level, tags
-    fmt::Stamp st;
-    if (!have_wall && fmt::scan_iso(d, 0, st) && st.end == d.size()) {
+    if (d.empty() || !format_detail::is_digit(d[0])) continue;  // hostname, level, tags
+    format_detail::Stamp st;
+    if (!have_wall && format_detail::scan_iso(d, 0, st) && st.end == d.size()) {
       have_wall = resolve(st, out.time);
       continue;
     }
@@ -57,7 +57,7 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
     if (d.size() > 2 && d.substr(d.size() - 2) == "ms" &&
         scan_integer(d.substr(0, d.size() - 2), v)) {
       int64_t ns;
-      if (!fmt::scale(v, kNanosPerMilli, ns)) {
+      if (!format_detail::scale(v, kNanosPerMilli, ns)) {
         diag(Severity::kWarning, "GC decoration out of range: " + std::string(d));
         continue;
       }
@@ -115,10 +115,10 @@ void RecordParser::State::parse_gc_unified(const RawRecord& raw, Record& out) {
 
 void RecordParser::State::parse_gc_legacy(const RawRecord& raw, Record& out) {
   std::string_view s = raw.text;
-  fmt::Stamp st;
+  format_detail::Stamp st;
   size_t pos = 0;
   bool have_wall = false;
-  if (fmt::scan_iso(s, 0, st)) {
+  if (format_detail::scan_iso(s, 0, st)) {
     have_wall = resolve(st, out.time);
     pos = st.end;
     if (pos + 1 < s.size() && s[pos] == ':' && s[pos + 1] == ' ')

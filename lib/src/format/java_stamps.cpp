@@ -12,29 +12,29 @@ namespace {
 
 enum Shape : int { kBracketIso = 0, kIsoAtStart, kClockAtStart, kBracketClock, kShapeCount };
 
-bool try_shape(int shape, std::string_view s, fmt::Stamp& st) {
+bool try_shape(int shape, std::string_view s, format_detail::Stamp& st) {
   switch (shape) {
     case kBracketIso:
-      return s.size() > 1 && s[0] == '[' && fmt::scan_iso(s, 1, st);
+      return s.size() > 1 && s[0] == '[' && format_detail::scan_iso(s, 1, st);
     case kIsoAtStart:
-      return fmt::scan_iso(s, 0, st);
+      return format_detail::scan_iso(s, 0, st);
     case kClockAtStart:
-      return fmt::scan_clock(s, 0, st) && (st.end == s.size() || s[st.end] == ' ');
+      return format_detail::scan_clock(s, 0, st) && (st.end == s.size() || s[st.end] == ' ');
     case kBracketClock:
-      return s.size() > 1 && s[0] == '[' && fmt::scan_clock(s, 1, st) && st.end < s.size() &&
-             s[st.end] == ']';
+      return s.size() > 1 && s[0] == '[' && format_detail::scan_clock(s, 1, st) &&
+             st.end < s.size() && s[st.end] == ']';
   }
   return false;
 }
 
 // The shape at the start of `body`: the one that parsed last first.
-int find_shape(std::string_view body, int last, fmt::Stamp& st) {
+int find_shape(std::string_view body, int last, format_detail::Stamp& st) {
   if (last >= 0) {
-    st = fmt::Stamp{};
+    st = format_detail::Stamp{};
     if (try_shape(last, body, st)) return last;
   }
   for (int sh = 0; sh < kShapeCount; ++sh) {
-    st = fmt::Stamp{};
+    st = format_detail::Stamp{};
     if (sh != last && try_shape(sh, body, st)) return sh;
   }
   return -1;
@@ -44,7 +44,7 @@ int find_shape(std::string_view body, int last, fmt::Stamp& st) {
 
 void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   std::string_view text = raw.text;
-  fmt::Stamp st;
+  format_detail::Stamp st;
   int found = -1;
   size_t cri_end = 0;
   std::string_view body = text;
@@ -55,7 +55,7 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   if (java_shape >= 0 && java_shape != kIsoAtStart && try_shape(java_shape, text, st)) {
     found = java_shape;
   } else {
-    body = text.substr(fmt::wrapper_prefix(text, &cri_end));
+    body = text.substr(format_detail::wrapper_prefix(text, &cri_end));
     out.message = body;
     if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
     found = find_shape(body, java_shape, st);
@@ -63,9 +63,9 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   bool dated = found == kBracketIso || found == kIsoAtStart;
   // A container runtime's stamp is exact UTC; the app stamp wins only when it
   // carries its own date and offset (it is closer to the event).
-  if (cri_end > 0 && !(dated && st.zone_kind == fmt::Stamp::kOffset)) {
-    fmt::Stamp cri;
-    if (fmt::scan_iso(text, 0, cri) && resolve(cri, out.time)) return;
+  if (cri_end > 0 && !(dated && st.zone_kind == format_detail::Stamp::kOffset)) {
+    format_detail::Stamp cri;
+    if (format_detail::scan_iso(text, 0, cri) && resolve(cri, out.time)) return;
   }
   if (found < 0) return;  // a record without a stamp: no time
   java_shape = found;

@@ -12,7 +12,7 @@ bool parse_dec(std::string_view v, int64_t& out) {
   if (v.empty() || v.size() > 18) return false;
   int64_t x = 0;
   for (char c : v) {
-    if (!fmt::is_digit(c)) return false;
+    if (!format_detail::is_digit(c)) return false;
     x = x * 10 + (c - '0');
   }
   out = x;
@@ -55,7 +55,7 @@ struct JournalFields {
     int64_t ns;
     bool in_range = true;
     if (set_time && shown >= 0) {
-      in_range = fmt::scale(shown, kNanosPerMicro, ns);
+      in_range = format_detail::scale(shown, kNanosPerMicro, ns);
       if (in_range) {
         out.time.utc_ns = ns;
         out.time.precision = Precision::kMicro;
@@ -63,7 +63,7 @@ struct JournalFields {
       }
     }
     int64_t m = source_mono >= 0 ? source_mono : mono;
-    if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
+    if (m >= 0 && format_detail::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
     return in_range;
   }
 };
@@ -100,8 +100,8 @@ void RecordParser::State::parse_journal_export(std::string_view s, Record& out) 
 
 void RecordParser::State::parse_journal_verbose(std::string_view s, Record& out) {
   // Header: "Sun 2026-03-29 01:59:59.999712 CET [s=...]": the displayed realtime.
-  fmt::Stamp st;
-  if (fmt::scan_weekday_full(s, 0, st)) {
+  format_detail::Stamp st;
+  if (format_detail::scan_weekday_full(s, 0, st)) {
     if (!resolve(st, out.time)) out.time = RecordTime{};
   } else {
     diag(Severity::kWarning, "journal verbose entry without a header stamp");

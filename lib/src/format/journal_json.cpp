@@ -14,7 +14,7 @@ bool parse_u64(std::string_view v, int64_t& out) {
   if (v.empty() || v.size() > 18) return false;
   int64_t x = 0;
   for (char c : v) {
-    if (!fmt::is_digit(c)) return false;
+    if (!format_detail::is_digit(c)) return false;
     x = x * 10 + (c - '0');
   }
   out = x;
@@ -94,7 +94,7 @@ void RecordParser::State::parse_journal_json(std::string_view text, Record& out)
   if (out.meta.pid == 1 && !unit_field.empty()) out.meta.unit = unit_field;
   int64_t shown = source_rt >= 0 ? source_rt : realtime;
   int64_t ns;
-  if (shown >= 0 && fmt::scale(shown, kNanosPerMicro, ns)) {
+  if (shown >= 0 && format_detail::scale(shown, kNanosPerMicro, ns)) {
     out.time.utc_ns = ns;
     out.time.precision = Precision::kMicro;
     out.time.zone = ZoneSource::kExplicit;
@@ -102,7 +102,7 @@ void RecordParser::State::parse_journal_json(std::string_view text, Record& out)
     diag(Severity::kWarning, "__REALTIME_TIMESTAMP out of range; record left without time");
   }
   int64_t m = source_mono >= 0 ? source_mono : mono;
-  if (m >= 0 && fmt::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
+  if (m >= 0 && format_detail::scale(m, kNanosPerMicro, ns)) out.time.uptime_ns = ns;
 }
 
 }  // namespace logcorr

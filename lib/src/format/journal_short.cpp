@@ -5,31 +5,31 @@ namespace logcorr {
 
 void RecordParser::State::parse_journal_short(const RawRecord& raw, Record& out) {
   std::string_view s = raw.text;
-  fmt::Stamp st;
+  format_detail::Stamp st;
   size_t end = 0;
   bool ok = false;
   switch (layout) {
     case Layout::kJournalShort:
     case Layout::kJournalShortPrecise:
     case Layout::kSyslog:
-      ok = fmt::scan_month_day(s, 0, st) && resolve(st, out.time);
+      ok = format_detail::scan_month_day(s, 0, st) && resolve(st, out.time);
       end = st.end;
       break;
     case Layout::kJournalShortFull:
     case Layout::kJournalWithUnit:
-      ok = fmt::scan_weekday_full(s, 0, st) && resolve(st, out.time);
+      ok = format_detail::scan_weekday_full(s, 0, st) && resolve(st, out.time);
       end = st.end;
       break;
     case Layout::kJournalShortIso:
     case Layout::kJournalShortIsoPrecise:
       // RFC 5424 / rsyslog ISO lines have the same shape.
-      ok = fmt::scan_iso(s, 0, st) && resolve(st, out.time);
+      ok = format_detail::scan_iso(s, 0, st) && resolve(st, out.time);
       end = st.end;
       break;
     case Layout::kJournalShortUnix: {
       int64_t ns;
       Precision p;
-      size_t n = fmt::scan_decimal_ns(s, 0, ns, p);
+      size_t n = format_detail::scan_decimal_ns(s, 0, ns, p);
       if (n > 0) {
         out.time.utc_ns = ns;
         out.time.precision = p;
@@ -46,7 +46,7 @@ void RecordParser::State::parse_journal_short(const RawRecord& raw, Record& out)
       while (i < s.size() && s[i] == ' ') ++i;
       int64_t ns;
       Precision p;
-      size_t n = fmt::scan_decimal_ns(s, i, ns, p);
+      size_t n = format_detail::scan_decimal_ns(s, i, ns, p);
       size_t close = s.find(']', i);
       if (n == 0 || close == std::string_view::npos) break;
       set_uptime(ns, p, opts.boot_ns, out.time);
@@ -62,7 +62,7 @@ void RecordParser::State::parse_journal_short(const RawRecord& raw, Record& out)
     if (!s.empty()) diag(Severity::kWarning, "no time stamp where the layout has one");
     return;
   }
-  size_t msg = fmt::syslog_tail(s, end, out.meta);
+  size_t msg = format_detail::syslog_tail(s, end, out.meta);
   if (msg != std::string_view::npos) {
     out.message = s.substr(msg);
     if (layout == Layout::kJournalWithUnit) out.meta.unit = out.meta.identifier;

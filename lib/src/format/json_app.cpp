@@ -63,12 +63,13 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
     if (k == "@timestamp" || k == "timestamp" || k == "time") {
       std::string_view t;
       if (v.get_string().get(t) == simdjson::SUCCESS) {
-        fmt::Stamp st;
-        if (fmt::scan_iso(t, 0, st) && resolve(st, out.time)) have = true;
+        format_detail::Stamp st;
+        if (format_detail::scan_iso(t, 0, st) && resolve(st, out.time)) have = true;
         continue;
       }
       int64_t ms, ns;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS && fmt::scale(ms, kNanosPerMilli, ns)) {
+      if (v.get_int64().get(ms) == simdjson::SUCCESS &&
+          format_detail::scale(ms, kNanosPerMilli, ns)) {
         out.time.utc_ns = ns;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
@@ -76,7 +77,8 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       }
     } else if (k == "timeMillis") {
       int64_t ms, ns;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS && fmt::scale(ms, kNanosPerMilli, ns)) {
+      if (v.get_int64().get(ms) == simdjson::SUCCESS &&
+          format_detail::scale(ms, kNanosPerMilli, ns)) {
         out.time.utc_ns = ns;
         out.time.precision = Precision::kMilli;
         out.time.zone = ZoneSource::kExplicit;
@@ -85,7 +87,7 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
     } else if (k == "instant") {
       int64_t sec, nanos = 0, ns;
       if (v["epochSecond"].get_int64().get(sec) == simdjson::SUCCESS &&
-          fmt::scale(sec, kNanosPerSecond, ns) && ns <= INT64_MAX - kNanosPerSecond) {
+          format_detail::scale(sec, kNanosPerSecond, ns) && ns <= INT64_MAX - kNanosPerSecond) {
         if (v["nanoOfSecond"].get_int64().get(nanos) != simdjson::SUCCESS || nanos < 0 ||
             nanos >= kNanosPerSecond)
           nanos = 0;

@@ -59,7 +59,7 @@ struct RecordParser::State {
 
   void diag(Severity sev, std::string_view msg);
   // Resolves a scanned stamp to out (zone, year, DST); false when invalid.
-  bool resolve(const fmt::Stamp& st, RecordTime& out);
+  bool resolve(const format_detail::Stamp& st, RecordTime& out);
   // UTC seconds of local seconds in the input zone, DST-aware.
   int64_t local_to_utc(int64_t local_s);
   // Sets out from an uptime, anchored when a JVM/boot start is known.

@@ -65,16 +65,16 @@ namespace {
 // Year, month, day, hour and minute of a stamp as one number; distinct for
 // distinct fields, even unchecked ones, as every field is read from at most
 // two digits.
-int64_t minute_key(const fmt::Stamp& st) {
+int64_t minute_key(const format_detail::Stamp& st) {
   return (((st.year * 100 + st.month) * 100 + st.day) * 100 + st.hour) * 100 + st.minute;
 }
 }  // namespace
 
-bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
+bool RecordParser::State::resolve(const format_detail::Stamp& st, RecordTime& out) {
   MinuteCache& mc = minute_cache;
   if (mc.valid && minute_key(st) == mc.minute_key && st.second <= 60 &&
       st.zone_kind == mc.zone_kind &&
-      (st.zone_kind != fmt::Stamp::kOffset || st.offset_s == mc.offset_s)) {
+      (st.zone_kind != format_detail::Stamp::kOffset || st.offset_s == mc.offset_s)) {
     out.utc_ns = (mc.utc_minute + st.second) * kNanosPerSecond + st.frac_ns;
     out.precision = st.precision;
     out.zone = mc.zs;
@@ -114,10 +114,10 @@ bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
   if (inferred) last_yearless_local = *secs;
   int64_t utc;
   ZoneSource zs;
-  if (st.zone_kind == fmt::Stamp::kOffset) {
+  if (st.zone_kind == format_detail::Stamp::kOffset) {
     utc = *secs - st.offset_s;
     zs = ZoneSource::kExplicit;
-  } else if (st.zone_kind == fmt::Stamp::kAbbrev) {
+  } else if (st.zone_kind == format_detail::Stamp::kAbbrev) {
     auto off = zone->offset_for_abbreviation(st.abbrev, *secs);
     if (off) {
       utc = *secs - *off;
@@ -135,10 +135,10 @@ bool RecordParser::State::resolve(const fmt::Stamp& st, RecordTime& out) {
   out.zone = zs;
   out.year_inferred = inferred;
   out.unanchored = false;
-  if (!inferred && st.zone_kind != fmt::Stamp::kAbbrev) {
+  if (!inferred && st.zone_kind != format_detail::Stamp::kAbbrev) {
     // Cacheable when all 60 seconds of this minute read alike.
     const int64_t local_minute = *secs - st.second;
-    bool uniform = st.zone_kind == fmt::Stamp::kOffset;
+    bool uniform = st.zone_kind == format_detail::Stamp::kOffset;
     if (!uniform) {
       const LocalToUtc a = zone->to_utc(local_minute), b = zone->to_utc(local_minute + 60);
       uniform = a.kind == LocalToUtc::kUnique && b.kind == LocalToUtc::kUnique &&

@@ -59,12 +59,13 @@ bool gc_unified_line(std::string_view s) {
   size_t close = s.find(']');
   if (close == std::string_view::npos || close + 1 >= s.size()) return false;
   std::string_view d = s.substr(1, close - 1);
-  if (d.empty() || !fmt::is_digit(d[0])) return false;
-  fmt::Stamp st;
-  if (fmt::scan_iso(d, 0, st)) return st.zone_kind == fmt::Stamp::kOffset && st.end == d.size();
+  if (d.empty() || !format_detail::is_digit(d[0])) return false;
+  format_detail::Stamp st;
+  if (format_detail::scan_iso(d, 0, st))
+    return st.zone_kind == format_detail::Stamp::kOffset && st.end == d.size();
   if (ends_with(d, "ms") || ends_with(d, "ns") || ends_with(d, "s")) {
     size_t i = 0;
-    while (i < d.size() && (fmt::is_digit(d[i]) || d[i] == '.' || d[i] == ',')) ++i;
+    while (i < d.size() && (format_detail::is_digit(d[i]) || d[i] == '.' || d[i] == ',')) ++i;
     std::string_view unit = d.substr(i);
     return i > 0 && (unit == "s" || unit == "ms" || unit == "ns") &&
            (s[close + 1] == '[' || s[close + 1] == ' ');
@@ -73,7 +74,7 @@ bool gc_unified_line(std::string_view s) {
 }
 
 Layout classify_line(std::string_view s, std::string_view head) {
-  using fmt::Stamp;
+  using format_detail::Stamp;
   for (const LayoutInfo& e : layouts())
     if (!e.sniff_prefix.empty() && s.substr(0, e.sniff_prefix.size()) == e.sniff_prefix)
       return e.layout;
@@ -87,18 +88,19 @@ Layout classify_line(std::string_view s, std::string_view head) {
                                                                         : Layout::kJsonApp;
   }
   // librdkafka: "%3|1719670928.123|FAIL|"
-  if (s.size() > 4 && s[0] == '%' && fmt::is_digit(s[1]) && s[2] == '|' && fmt::is_digit(s[3]))
+  if (s.size() > 4 && s[0] == '%' && format_detail::is_digit(s[1]) && s[2] == '|' &&
+      format_detail::is_digit(s[3]))
     return Layout::kLibrdkafka;
   Stamp st;
   if (!s.empty() && s[0] == '[') {
-    if (fmt::scan_iso(s, 1, st)) {
+    if (format_detail::scan_iso(s, 1, st)) {
       if (st.end < s.size() && s[st.end] == ']') {
         if (gc_unified_line(s)) return Layout::kGcUnified;
         return Layout::kLog4j;
       }
       return Layout::kUnknown;
     }
-    if (fmt::scan_ctime(s, 1, st) && st.end < s.size() && s[st.end] == ']')
+    if (format_detail::scan_ctime(s, 1, st) && st.end < s.size() && s[st.end] == ']')
       return Layout::kDmesgHuman;
     if (gc_unified_line(s)) return Layout::kGcUnified;
     // "[1714122.509514]" (monotonic / dmesg) or "[1714122.509514 <  0.35 >]" (delta).
@@ -106,7 +108,7 @@ Layout classify_line(std::string_view s, std::string_view head) {
     while (i < s.size() && s[i] == ' ') ++i;
     int64_t ns;
     Precision pr;
-    size_t n = fmt::scan_decimal_ns(s, i, ns, pr);
+    size_t n = format_detail::scan_decimal_ns(s, i, ns, pr);
     if (n > 0 && pr != Precision::kSecond) {
       size_t e = i + n;
       if (e < s.size() && s[e] == ' ') {
@@ -120,7 +122,7 @@ Layout classify_line(std::string_view s, std::string_view head) {
     }
     return Layout::kUnknown;
   }
-  if (fmt::scan_weekday_full(s, 0, st)) {
+  if (format_detail::scan_weekday_full(s, 0, st)) {
     if (s.substr(st.end, 4) == " [s=") return Layout::kJournalVerbose;
     size_t ie = 0;
     size_t id = host_ident_at(s, st.end, &ie);
@@ -128,12 +130,12 @@ Layout classify_line(std::string_view s, std::string_view head) {
     return is_unit_name(s.substr(id, ie - id)) ? Layout::kJournalWithUnit
                                                : Layout::kJournalShortFull;
   }
-  if (fmt::scan_month_day(s, 0, st)) {
+  if (format_detail::scan_month_day(s, 0, st)) {
     if (s[4] == ' ') return Layout::kSyslog;
     return st.precision == Precision::kSecond ? Layout::kJournalShort
                                               : Layout::kJournalShortPrecise;
   }
-  if (fmt::scan_iso(s, 0, st)) {
+  if (format_detail::scan_iso(s, 0, st)) {
     if (st.end + 1 < s.size() && s[st.end] == ':' && s[st.end + 1] == ' ') return Layout::kGcLegacy;
     if (st.zone_kind == Stamp::kOffset && s[10] == 'T' &&
         host_ident_at(s, st.end) != std::string_view::npos)
@@ -141,11 +143,12 @@ Layout classify_line(std::string_view s, std::string_view head) {
                                                 : Layout::kJournalShortIsoPrecise;
     return s[10] == 'T' ? Layout::kIso8601 : Layout::kLogback;
   }
-  if (fmt::scan_clock(s, 0, st) && s.size() > st.end && s[st.end] == ' ') return Layout::kTimeOnly;
+  if (format_detail::scan_clock(s, 0, st) && s.size() > st.end && s[st.end] == ' ')
+    return Layout::kTimeOnly;
   {
     int64_t ns;
     Precision pr;
-    size_t n = fmt::scan_decimal_ns(s, 0, ns, pr);
+    size_t n = format_detail::scan_decimal_ns(s, 0, ns, pr);
     if (n > 0 && n < s.size()) {
       if (s[n] == ':' && n + 1 < s.size() && s[n + 1] == ' ') return Layout::kGcLegacy;
       if (n >= 11 && s[10] == '.' && host_ident_at(s, n) != std::string_view::npos)
@@ -192,7 +195,7 @@ Layout sniff_layout(std::string_view head) {
       if (c != Layout::kUnknown) ++votes[size_t(c)];
       continue;
     }
-    size_t wp = fmt::wrapper_prefix(line, nullptr);
+    size_t wp = format_detail::wrapper_prefix(line, nullptr);
     Layout l = classify_line(line.substr(wp), head);
     if (l == Layout::kUnknown && wp > 0) l = Layout::kIso8601;  // bare CRI lines
     if (seen == 1 && layout_info(l).first_line_decides) return l;

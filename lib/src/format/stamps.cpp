@@ -1,7 +1,7 @@
 // Stamp scanners: fixed-position digit reads, no allocation, no locale.
 #include "format_impl.hpp"
 
-namespace logcorr::fmt {
+namespace logcorr::format_detail {
 
 size_t scan_decimal_ns(std::string_view s, size_t pos, int64_t& ns, Precision& prec, char point) {
   size_t i = pos;
@@ -264,9 +264,9 @@ bool gc_legacy_header_line(std::string_view s) {
   return false;
 }
 
-}  // namespace logcorr::fmt
+}  // namespace logcorr::format_detail
 
-namespace logcorr::fmt {
+namespace logcorr::format_detail {
 
 size_t syslog_tail(std::string_view s, size_t pos, RecordMeta& meta) {
   constexpr size_t npos = std::string_view::npos;
@@ -296,4 +296,4 @@ size_t syslog_tail(std::string_view s, size_t pos, RecordMeta& meta) {
   return e;
 }
 
-}  // namespace logcorr::fmt
+}  // namespace logcorr::format_detail

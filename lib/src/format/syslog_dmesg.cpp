@@ -10,15 +10,15 @@ void RecordParser::State::parse_dmesg(const RawRecord& raw, Record& out) {
   if (s.empty() || s[0] != '[') return;
   size_t close = s.find(']');
   if (close == std::string_view::npos) return;
-  fmt::Stamp st;
-  if (fmt::scan_ctime(s, 1, st) && st.end == close) {
+  format_detail::Stamp st;
+  if (format_detail::scan_ctime(s, 1, st) && st.end == close) {
     if (!resolve(st, out.time)) out.time = RecordTime{};
   } else {
     size_t i = 1;
     while (i < close && s[i] == ' ') ++i;
     int64_t ns;
     Precision p;
-    size_t n = fmt::scan_decimal_ns(s, i, ns, p);
+    size_t n = format_detail::scan_decimal_ns(s, i, ns, p);
     if (n == 0 || i + n != close) return;
     set_uptime(ns, p, opts.boot_ns, out.time);
   }
@@ -32,8 +32,9 @@ void RecordParser::State::parse_librdkafka(const RawRecord& raw, Record& out) {
   // An application's log callback that prints ctime() on a line of its own
   // and ` | RD_KAFKA_LOG | level: 3 | fac: FAIL | msg: …` under it: local
   // time, no zone.
-  fmt::Stamp ct;
-  if (fmt::scan_ctime(s, 0, ct) && (ct.end == s.size() || s[ct.end] == '\n' || s[ct.end] == '\r')) {
+  format_detail::Stamp ct;
+  if (format_detail::scan_ctime(s, 0, ct) &&
+      (ct.end == s.size() || s[ct.end] == '\n' || s[ct.end] == '\r')) {
     if (!resolve(ct, out.time)) out.time = RecordTime{};
     return;
   }
@@ -44,11 +45,12 @@ void RecordParser::State::parse_librdkafka(const RawRecord& raw, Record& out) {
     size_t close = s.find("] ");
     if (close != std::string_view::npos && close < 128) start = close + 2;
   }
-  if (start + 3 < s.size() && s[start] == '%' && fmt::is_digit(s[start + 1]) && s[start + 2] == '|')
+  if (start + 3 < s.size() && s[start] == '%' && format_detail::is_digit(s[start + 1]) &&
+      s[start + 2] == '|')
     start += 3;
   int64_t ns;
   Precision p;
-  size_t n = fmt::scan_decimal_ns(s, start, ns, p);
+  size_t n = format_detail::scan_decimal_ns(s, start, ns, p);
   if (n == 0 || start + n >= s.size() || s[start + n] != '|') {
     diag(Severity::kWarning, "librdkafka line without an epoch stamp");
     return;
