@@ -33,12 +33,6 @@ struct ReaderOptions {
   std::optional<int64_t> boot_ns;
   size_t chunk_bytes = 1u << 20;
   FramerOptions framer;
-  // Split extraction (one big file read by several workers): begin at the
-  // first line that starts at or after this byte of the input's only file,
-  // which must be a plain uncompressed regular file. Record offsets and line
-  // numbers are then relative to that line (InputStats::stream_base says
-  // where it is); the caller maps them back. 0 = from the start, as usual.
-  uint64_t start_offset = 0;
 };
 
 // Per-input facts gathered while reading, for reports and coverage.
@@ -58,8 +52,11 @@ struct InputStats {
   uint64_t assumed_zone_records = 0;  // zone-less stamps read in the default zone
   uint64_t year_inferred_records = 0;
   uint64_t user_zone_records = 0;  // zone-less stamps read in the zone the user gave
-  uint64_t stream_base = 0;        // file offset of stream offset 0 (see start_offset)
 };
+
+namespace detail {
+struct ReaderAccess;  // the library's split extraction (src/input/reader_core.hpp)
+}  // namespace detail
 
 class InputReader {
  public:
@@ -89,6 +86,7 @@ class InputReader {
   const ReaderOptions& options() const;
 
  private:
+  friend struct detail::ReaderAccess;
   struct State;
   std::unique_ptr<State> s_;
 };

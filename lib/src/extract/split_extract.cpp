@@ -97,15 +97,16 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
     CollectDiagnostics diag(out.diags);
     ReaderOptions ro = input.options();
     ro.layout = plan.layout;
-    ro.start_offset = begin > warm ? begin - warm : 0;
+    const uint64_t start = begin > warm ? begin - warm : 0;
     InputReader reader(input.input(), 0, ro, diag);
+    ReaderAccess::start_at(reader, start);
     InputExtractor ex(reader.input(), matcher, opts, diag);
     ex.set_layout(plan.layout);
     int64_t t0 = INT64_MIN, t1 = INT64_MIN;  // first and last warm-up record times
     bool grow = false;
     uint64_t reported = begin, since_check = 0;
     while (const Record* rec = reader.next()) {
-      uint64_t off = reader.stats().stream_base + rec->raw.offset;
+      uint64_t off = ReaderAccess::stream_base(reader) + rec->raw.offset;
       if (off < begin) {
         if (rec->time.valid()) {
           if (t0 == INT64_MIN) t0 = rec->time.utc_ns;
@@ -121,9 +122,9 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
         out.start = ex.seam_state();
         // A warm-up that started mid-file must cover the history window.
         bool enough =
-            ro.start_offset == 0 ||
+            start == 0 ||
             (t0 != INT64_MIN && (t1 - t0 > kHistoryNs || out.start.gaps.size() >= kHistoryCap));
-        if (!enough && warm < kMaxWarmup && ro.start_offset > 0) {
+        if (!enough && warm < kMaxWarmup && start > 0) {
           grow = true;
           break;
         }

@@ -73,6 +73,8 @@ struct InputReader::State {
   Layout layout = Layout::kUnknown;
   bool events_ndjson = false;  // `logcorr events` output: read as plain lines
   bool started = false;        // the first file has been opened
+  uint64_t start_offset = 0;   // ReaderAccess::start_at
+  uint64_t stream_base = 0;    // file offset of stream offset 0
 
   std::vector<char> chunk;
   size_t chunk_len = 0;
@@ -97,9 +99,8 @@ struct InputReader::State {
       current_file = static_cast<uint32_t>(file_pos);
       ++file_pos;
       Result<std::unique_ptr<ByteSource>> opened =
-          opts.start_offset > 0
-              ? detail::open_range_source(f.path, opts.start_offset, &stats.stream_base)
-              : open_source(f.path);
+          start_offset > 0 ? detail::open_range_source(f.path, start_offset, &stream_base)
+                           : open_source(f.path);
       if (!opened.ok()) {
         ++stats.files_failed;
         Diagnostic d;
@@ -262,6 +263,14 @@ const Record* InputReader::next() {
              fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,
                          s.opts.framer.max_record_bytes));
   return &s.record;
+}
+
+void detail::ReaderAccess::start_at(InputReader& r, uint64_t offset) {
+  r.s_->start_offset = offset;
+}
+
+uint64_t detail::ReaderAccess::stream_base(const InputReader& r) {
+  return r.s_->stream_base;
 }
 
 bool InputReader::start() {

@@ -40,6 +40,17 @@ inline ParseOptions parse_options_for(const ReaderOptions& ro, std::string path,
   return po;
 }
 
+// Split extraction (one big file read by several workers) reads a chunk of
+// an input's only file, which must be a plain uncompressed regular file.
+struct ReaderAccess {
+  // Before the first next(): begin at the first line that starts at or after
+  // byte `offset`. Record offsets and line numbers are then relative to that
+  // line; stream_base() says where it is, and the caller maps them back.
+  static void start_at(InputReader& r, uint64_t offset);
+  // File offset of stream offset 0 (0 unless started at an offset).
+  static uint64_t stream_base(const InputReader& r);
+};
+
 // One record's share of an input's statistics: what InputReader::next counts,
 // and what each chunk of a split input and each live stream counts.
 inline void count_record(const Record& rec, InputStats& st) {
