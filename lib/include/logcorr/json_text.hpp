@@ -1,7 +1,7 @@
 // JSON output that is always valid, whatever bytes a log holds: a string
 // escaper and the one small writer every JSON the library makes goes through
 // (`analyze --json`, the HTML report's data, `follow --json` alerts,
-// `timeline --json` records).
+// `timeline --json` records, the `logcorr events` NDJSON).
 #pragma once
 
 #include <cstdint>

@@ -12,20 +12,12 @@ namespace logcorr {
 
 namespace {
 
-void append_time(std::string& out, const char* key, int64_t ns, Precision p) {
+// A time member: RFC 3339 UTC at the precision the source printed.
+void time_member(JsonWriter& j, const char* key, int64_t ns, Precision p) {
   char buf[48];
-  out.append(",\"");
-  out.append(key);
-  out.append("\":\"");
-  out.append(buf, format_rfc3339(ns, p == Precision::kNone ? Precision::kSecond : p, buf));
-  out.push_back('"');
-}
-
-void append_kv(std::string& out, const char* key, std::string_view v) {
-  out.append(",\"");
-  out.append(key);
-  out.append("\":");
-  append_json_string(out, v);
+  j.key(key);
+  j.str(std::string_view(buf,
+                         format_rfc3339(ns, p == Precision::kNone ? Precision::kSecond : p, buf)));
 }
 
 // Our own RFC 3339 output: "YYYY-MM-DDTHH:MM:SS[.fffffffff]Z". Exact, so that
@@ -107,55 +99,96 @@ std::string format_duration_ms(int64_t ns) {
 }
 
 void append_event_json(std::string& out, const Event& e) {
-  out.append("{\"v\":1,\"type\":\"event\"");
-  if (e.time_valid)
-    append_time(out, "time", e.time_ns, e.precision);
-  else
-    out.append(",\"time\":null");
-  append_kv(out, "kind", kind_name(e.kind));
+  JsonWriter j(out);
+  j.open('{');
+  j.key("v");
+  j.num(kEventsSchemaVersion);
+  j.key("type");
+  j.str("event");
+  if (e.time_valid) {
+    time_member(j, "time", e.time_ns, e.precision);
+  } else {
+    j.key("time");
+    j.null();
+  }
+  j.key("kind");
+  j.str(kind_name(e.kind));
   if (e.duration_ns >= 0) {
-    out.append(",\"duration_ms\":");
-    out.append(format_duration_ms(e.duration_ns));
-    if (e.time_valid) append_time(out, "start", e.time_ns - e.duration_ns, Precision::kNano);
+    j.key("duration_ms");
+    j.raw(format_duration_ms(e.duration_ns));
+    if (e.time_valid) time_member(j, "start", e.time_ns - e.duration_ns, Precision::kNano);
   }
-  if (!e.host.empty()) append_kv(out, "host", e.host);
-  if (e.broker >= 0) out.append(fmt::format(",\"broker\":{}", e.broker));
-  if (!e.client.empty()) append_kv(out, "client", e.client);
+  if (!e.host.empty()) {
+    j.key("host");
+    j.str(e.host);
+  }
+  if (e.broker >= 0) {
+    j.key("broker");
+    j.num(e.broker);
+  }
+  if (!e.client.empty()) {
+    j.key("client");
+    j.str(e.client);
+  }
   if (!e.fields.empty()) {
-    out.append(",\"fields\":{");
-    bool first = true;
+    j.key("fields");
+    j.open('{');
     for (const auto& [k, v] : e.fields) {
-      if (!first) out.push_back(',');
-      first = false;
-      append_json_string(out, k);
-      out.push_back(':');
-      append_json_string(out, v);
+      j.key(k);
+      j.str(v);
     }
-    out.push_back('}');
+    j.close('}');
   }
-  append_kv(out, "input", e.input);
-  out.append(fmt::format(",\"line\":{}", e.line));
-  append_kv(out, "text", e.text);
-  if (!e.pattern.empty()) append_kv(out, "pattern", e.pattern);
-  if (e.input_prev_ns != INT64_MIN) append_time(out, "prev", e.input_prev_ns, Precision::kNano);
-  out.append("}\n");
+  j.key("input");
+  j.str(e.input);
+  j.key("line");
+  j.num(e.line);
+  j.key("text");
+  j.str(e.text);
+  if (!e.pattern.empty()) {
+    j.key("pattern");
+    j.str(e.pattern);
+  }
+  if (e.input_prev_ns != INT64_MIN) time_member(j, "prev", e.input_prev_ns, Precision::kNano);
+  j.close('}');
+  out.push_back('\n');
 }
 
 void append_input_json(std::string& out, const InputSummary& in) {
-  const InputSummary& c = in;
-  out.append("{\"v\":1,\"type\":\"input\"");
-  append_kv(out, "input", c.input);
-  append_kv(out, "role", role_name(c.role));
-  append_kv(out, "layout", layout_name(in.layout));
-  if (!c.host.empty()) append_kv(out, "host", c.host);
-  if (c.broker >= 0) out.append(fmt::format(",\"broker\":{}", c.broker));
-  append_kv(out, "zone", in.zone);
-  append_kv(out, "zone_source", zone_source_name(in.zone_source));
-  if (c.first_ns <= c.last_ns) {
-    append_time(out, "first", c.first_ns, Precision::kNano);
-    append_time(out, "last", c.last_ns, Precision::kNano);
+  JsonWriter j(out);
+  j.open('{');
+  j.key("v");
+  j.num(kEventsSchemaVersion);
+  j.key("type");
+  j.str("input");
+  j.key("input");
+  j.str(in.input);
+  j.key("role");
+  j.str(role_name(in.role));
+  j.key("layout");
+  j.str(layout_name(in.layout));
+  if (!in.host.empty()) {
+    j.key("host");
+    j.str(in.host);
   }
-  out.append(fmt::format(",\"records\":{},\"events\":{}}}\n", in.records, in.events));
+  if (in.broker >= 0) {
+    j.key("broker");
+    j.num(in.broker);
+  }
+  j.key("zone");
+  j.str(in.zone);
+  j.key("zone_source");
+  j.str(zone_source_name(in.zone_source));
+  if (in.has_span()) {
+    time_member(j, "first", in.first_ns, Precision::kNano);
+    time_member(j, "last", in.last_ns, Precision::kNano);
+  }
+  j.key("records");
+  j.num(in.records);
+  j.key("events");
+  j.num(in.events);
+  j.close('}');
+  out.push_back('\n');
 }
 
 struct EventsParser::State {
