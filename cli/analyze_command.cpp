@@ -98,17 +98,6 @@ int run_analyze(const AnalyzeCmd& c) {
   return 0;
 }
 
-// Events are buffered so that entity resolution sees the whole run (a
-// journal line about `broker-2` gets broker id 2 learned from another input);
-// events are few (about one per 10,000 lines), so this stays small.
-class BufferSink final : public EventSink {
- public:
-  void on_event(const Event& e) override { events.push_back(e); }
-  void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  std::vector<Event> events;
-  std::vector<InputSummary> inputs;
-};
-
 int run_events(const AnalyzeArgs& a) {
   AnalyzeOptions opts;
   if (!a.to_options(opts)) return 2;
@@ -118,23 +107,16 @@ int run_events(const AnalyzeArgs& a) {
   opts.progress = [&progress](uint64_t done, uint64_t total, const std::string& current) {
     progress.update(done, total, current);
   };
-  BufferSink buf;
-  if (!extract_events(a.in.inputs, opts.extraction(), buf, diag).ok()) return 2;
+  Result<ResolvedEvents> run = extract_resolved_events(a.in.inputs, opts, diag);
   progress.clear();
-  EntityMap map;
-  for (const auto& note : resolve_entities(buf.events, buf.inputs, opts, map))
+  if (!run.ok()) return 2;
+  for (const auto& note : run->notes)
     if (!a.in.quiet) fmt::print(stderr, "logcorr: note: {}\n", note);
   Output out;
-  // Each input's events, then its coverage record, in input order.
-  size_t next = 0;
-  for (const auto& in : buf.inputs) {
-    while (next < buf.events.size() && buf.events[next].input == in.input) {
-      append_event_json(out.buffer(), buf.events[next++]);
-      out.maybe_flush();
-    }
-    append_input_json(out.buffer(), in);
-  }
-  while (next < buf.events.size()) append_event_json(out.buffer(), buf.events[next++]);
+  write_events_ndjson(run->events, run->inputs, [&out](std::string_view line) {
+    out.buffer().append(line);
+    out.maybe_flush();
+  });
   out.flush();
   return diag.had_error() ? 2 : 0;
 }

@@ -50,6 +50,19 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
                                           std::vector<InputSummary>& inputs,
                                           const AnalyzeOptions& opts, EntityMap& map);
 
+// The events of a run as `logcorr events` writes them: extracted (in input
+// order), then entities resolved over the whole run (a journal line about
+// `broker-2` gets the id another input said); `notes` says which ids were
+// guessed. Fails as extract_events does. Cost: every event is held until the
+// end (events are few, about one per 10,000 lines).
+struct ResolvedEvents {
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+  std::vector<std::string> notes;
+};
+Result<ResolvedEvents> extract_resolved_events(const std::vector<std::string>& inputs,
+                                               const AnalyzeOptions& opts, DiagnosticSink& diag);
+
 // Correlates already extracted events (from any source).
 AnalysisReport correlate_events(std::vector<Event> events, std::vector<InputSummary> inputs,
                                 const AnalyzeOptions& opts);

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,6 +58,12 @@ class EventsParser {
   struct State;
   std::unique_ptr<State> s_;
 };
+
+// Passes `logcorr events` output to `line`, one NDJSON line (with '\n') at
+// a time, in the order that command writes: each input's events (as they
+// come in `events`), then its summary; events of no listed input last.
+void write_events_ndjson(const std::vector<Event>& events, const std::vector<InputSummary>& inputs,
+                         const std::function<void(std::string_view line)>& line);
 
 // The whole-text forms. Serialises events and inputs (one object per line).
 std::string events_to_ndjson(const std::vector<Event>& events,

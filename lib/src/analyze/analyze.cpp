@@ -50,6 +50,18 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
   return notes;
 }
 
+Result<ResolvedEvents> extract_resolved_events(const std::vector<std::string>& inputs,
+                                               const AnalyzeOptions& opts, DiagnosticSink& diag) {
+  detail::EventCollector col;  // every event whole: they are written out
+  Status st = extract_events(inputs, opts.extraction(), col, diag);
+  if (!st.ok()) return st;
+  ResolvedEvents out;
+  col.take_events(out.events, out.inputs);
+  EntityMap map;
+  out.notes = resolve_entities(out.events, out.inputs, opts, map);
+  return out;
+}
+
 ExtractOptions AnalyzeOptions::extraction() const {
   ExtractOptions x = *this;
   x.window.cause_margin_before_ns = correlate.lookback_ns;

@@ -11,6 +11,27 @@ int events_schema_version() {
   return kEventsSchemaVersion;
 }
 
+void write_events_ndjson(const std::vector<Event>& events, const std::vector<InputSummary>& inputs,
+                         const std::function<void(std::string_view line)>& line) {
+  std::string buf;
+  size_t next = 0;
+  for (const auto& in : inputs) {
+    while (next < events.size() && events[next].input == in.input) {
+      buf.clear();
+      append_event_json(buf, events[next++]);
+      line(buf);
+    }
+    buf.clear();
+    append_input_json(buf, in);
+    line(buf);
+  }
+  for (; next < events.size(); ++next) {
+    buf.clear();
+    append_event_json(buf, events[next]);
+    line(buf);
+  }
+}
+
 std::string events_to_ndjson(const std::vector<Event>& events,
                              const std::vector<InputSummary>& inputs) {
   std::string out;
