@@ -35,8 +35,8 @@ Result<TimeWindow> resolve_time_window(std::string_view since, std::string_view 
   }
   const Zone& zone = opts.reader.zone ? *opts.reader.zone : *Zone::utc();
   TimeWindow w;
-  for (auto [text, flag, out] : {std::tuple{since, "--since", &w.since_ns},
-                                 std::tuple{until, "--until", &w.until_ns}}) {
+  for (auto [text, flag, out] :
+       {std::tuple{since, "--since", &w.since_ns}, std::tuple{until, "--until", &w.until_ns}}) {
     if (text.empty()) continue;
     if (auto span = parse_relative_span(text))
       *out = newest - *span;
