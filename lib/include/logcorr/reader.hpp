@@ -80,6 +80,10 @@ class InputReader {
   bool is_events_ndjson() const;
   // Compression of the file being read (after start()).
   Compression compression() const;
+  // Closes the files and frees the buffers; the next start() or next()
+  // reads the input again from its start. For a caller that looked at the
+  // head long before it reads the rest (memory stays one reader's worth).
+  void rewind();
 
   const LogicalInput& input() const;
   const InputStats& stats() const;

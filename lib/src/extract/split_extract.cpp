@@ -66,12 +66,16 @@ std::optional<SplitPlan> plan_split(InputReader& input, const ExtractTuning& tun
   uint64_t size = static_cast<uint64_t>(st.st_size);
   if (size < tuning.split_min_bytes || size < 2) return std::nullopt;
 
-  // The layout as the whole-file reader sniffs it: the reader reads its
-  // head now (once; reading it whole later goes on from there).
-  if (!input.start() || input.compression() != Compression::kNone || input.is_events_ndjson())
-    return std::nullopt;
+  // The layout as the whole-file reader sniffs it, from its own head. The
+  // reader is rewound afterwards: inputs are planned long before they are
+  // read, and a plan must not hold every big file open with its buffers.
+  const bool plain =
+      input.start() && input.compression() == Compression::kNone && !input.is_events_ndjson();
+  const Layout layout = input.stats().layout;
+  input.rewind();
+  if (!plain) return std::nullopt;
   SplitPlan plan;
-  plan.layout = input.stats().layout;
+  plan.layout = layout;
   if (!splittable(plan.layout)) return std::nullopt;
 
   uint64_t chunk = tuning.split_chunk_bytes

@@ -248,6 +248,17 @@ InputReader::InputReader(LogicalInput input, uint32_t input_index, ReaderOptions
 
 InputReader::~InputReader() = default;
 
+void InputReader::rewind() {
+  auto fresh = std::make_unique<State>();
+  fresh->input = std::move(s_->input);
+  fresh->input_index = s_->input_index;
+  fresh->opts = std::move(s_->opts);
+  fresh->sink = s_->sink;
+  fresh->stats.zone_name = std::move(s_->stats.zone_name);
+  fresh->start_offset = s_->start_offset;
+  s_ = std::move(fresh);
+}
+
 const Record* InputReader::next() {
   State& s = *s_;
   if (!s.refill()) return nullptr;
