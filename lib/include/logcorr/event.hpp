@@ -37,6 +37,12 @@ enum class EventKind : uint8_t {
   kSafepoint,
   kIsrShrink,
   kClientConfig,
+  // Kubernetes (wave 2): a container's end as the cluster recorded it
+  // (fields reason, exit_code, started, finished, restart_count), an eviction,
+  // and a kill the kubelet or an operator asked for (field why).
+  kContainerTerminated,
+  kPodEvicted,
+  kPodKilled,
   kCount_,
 };
 
