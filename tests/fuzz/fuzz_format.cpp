@@ -1,4 +1,5 @@
-// Fuzzes layout sniffing and record parsing: any bytes, any layout.
+// Fuzzes layout and wrapper sniffing and record parsing: any bytes, any
+// layout, any wrapper (kubectl, CRI, compose, Docker json-file).
 #include <cstdint>
 #include <string>
 
@@ -15,8 +16,9 @@ class Parse final : public logcorr::RecordSink {
     p_.parse(r, rec);
     // Touch every byte of every view so ASan sees a bad one.
     size_t n = rec.message.size() + rec.meta.host.size() + rec.meta.unit.size() +
-               rec.meta.identifier.size();
-    for (std::string_view v : {rec.message, rec.meta.host, rec.meta.unit, rec.meta.identifier})
+               rec.meta.identifier.size() + rec.meta.container.size();
+    for (std::string_view v :
+         {rec.message, rec.meta.host, rec.meta.unit, rec.meta.identifier, rec.meta.container})
       for (char c : v) n += static_cast<unsigned char>(c);
     sink_ = n;
   }
@@ -31,15 +33,22 @@ class Parse final : public logcorr::RecordSink {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
-  logcorr::Layout layout = data[0] == 0 ? logcorr::sniff_layout(bytes)
-                                        : static_cast<logcorr::Layout>(data[0] % 30);
+  logcorr::Layout layout =
+      data[0] == 0 ? logcorr::sniff_layout(bytes) : static_cast<logcorr::Layout>(data[0] % 30);
   if (!logcorr::layout_from_name(logcorr::layout_name(layout))) layout = logcorr::Layout::kPlain;
+  // The high bits of the first byte pick the wrapper: sniffed or forced.
+  const unsigned w = data[0] >> 5;
+  logcorr::Wrapper wrapper =
+      w == 0 ? logcorr::sniff_wrapper(bytes) : static_cast<logcorr::Wrapper>((w - 1) % 5);
   logcorr::ParseOptions po;
   po.year = 2026;
+  po.wrapper = wrapper;
   logcorr::NullSink null;
   logcorr::RecordParser parser(layout, po, &null);
   Parse sink(parser);
-  logcorr::Framer f(logcorr::framing_for(layout), logcorr::classifier_for(layout));
+  auto wrapped = logcorr::make_classifier(layout, wrapper);
+  logcorr::Framer f(logcorr::framing_for(layout, wrapper),
+                    wrapped ? wrapped.get() : logcorr::classifier_for(layout));
   f.feed(bytes, sink);
   f.finish(sink);
   return 0;

@@ -8,13 +8,15 @@ status=0
 for exe in "$BUILD"/fuzz/fuzz_*; do
   name=$(basename "$exe")
   work=$(mktemp -d)
-  # Seeds: repo test data and sample logs, cut to 4 KiB pieces.
+  # Seeds: the target's own reproducers and shapes first (never crowded
+  # out), then repo test data and sample logs, cut to 4 KiB pieces.
   seeds="$work/seeds"; mkdir -p "$seeds"
   i=0
   while IFS= read -r -d '' f; do
     head -c 4096 "$f" > "$seeds/$i"; i=$((i + 1))
     [[ $i -ge 200 ]] && break
-  done < <(find "$SRC/tests/data" "$SRC/samples" "$SRC/tests/fuzz/seeds/$name" -type f -size -2M -print0 2>/dev/null | sort -z)
+  done < <({ find "$SRC/tests/fuzz/seeds/$name" -type f -print0 2>/dev/null | sort -z
+              find "$SRC/tests/data" "$SRC/samples" -type f -size -2M -print0 2>/dev/null | sort -z; })
   mkdir -p "$work/corpus"
   echo "== $name: ${SECS}s, $i seeds" >&2
   if ! "$exe" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

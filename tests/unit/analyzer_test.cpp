@@ -131,8 +131,11 @@ TEST_P(Incidents, FramedRecordsGiveTheSameVerdicts) {
   for (const auto& [name, files] : streams_of(GetParam()))
     for (const auto& f : files) {
       const std::string bytes = test::read_file(f);
-      const Layout layout = sniff_layout(std::string_view(bytes).substr(0, 65536));
-      Framer framer(framing_for(layout), classifier_for(layout));
+      const std::string_view head = std::string_view(bytes).substr(0, 65536);
+      const Layout layout = sniff_layout(head);
+      const Wrapper wrapper = sniff_wrapper(head);  // a compose-prefixed client log
+      auto wrapped = make_classifier(layout, wrapper);
+      Framer framer(framing_for(layout, wrapper), wrapped ? wrapped.get() : classifier_for(layout));
       Records recs;
       framer.feed(bytes, recs);
       framer.finish(recs);

@@ -164,17 +164,27 @@ TEST(JavaStamps, JsonLayouts) {
   EXPECT_EQ(sink.items.size(), 1u);
 }
 
+ParseOptions wrapped(Wrapper w) {
+  ParseOptions o;
+  o.wrapper = w;
+  return o;
+}
+
 TEST(Wrappers, CriAndDockerCompose) {
   // CRI: the app stamp has no zone -> the runtime's UTC stamp wins.
   One c = parse_one(Layout::kLog4j,
-                    "2026-06-29T14:22:08.455123456Z stdout F [2026-06-29 16:22:08,455] INFO x");
+                    "2026-06-29T14:22:08.455123456Z stdout F [2026-06-29 16:22:08,455] INFO x",
+                    wrapped(Wrapper::kCri));
   EXPECT_EQ(utc(c.time), "2026-06-29T14:22:08.455123456Z");
   EXPECT_EQ(c.message, "[2026-06-29 16:22:08,455] INFO x");
   // App stamp with date and offset wins over the runtime's.
   One d = parse_one(Layout::kIso8601,
-                    "2026-06-29T14:22:08.999999999Z stderr F 2026-06-29T14:22:08.455Z WARN y");
+                    "2026-06-29T14:22:08.999999999Z stderr F 2026-06-29T14:22:08.455Z WARN y",
+                    wrapped(Wrapper::kCri));
   EXPECT_EQ(utc(d.time), "2026-06-29T14:22:08.455Z");
-  One k = parse_one(Layout::kLog4j, "kafka-1  | [2026-06-29 14:22:08,455] INFO [Broker id=1] z");
+  One k = parse_one(Layout::kLog4j, "kafka-1  | [2026-06-29 14:22:08,455] INFO [Broker id=1] z",
+                    wrapped(Wrapper::kCompose));
+  EXPECT_EQ(k.meta.host, "kafka-1");
   EXPECT_EQ(utc(k.time), "2026-06-29T14:22:08.455Z");
   EXPECT_EQ(k.message, "[2026-06-29 14:22:08,455] INFO [Broker id=1] z");
   EXPECT_EQ(sniff_layout("kafka-1  | [2026-06-29 14:22:08,455] INFO a\n"
@@ -459,7 +469,11 @@ TEST(Classifier, JavaHeaderVersusContinuation) {
   EXPECT_TRUE(c->starts_record("2026-06-29 14:22:08.455 ERROR boom"));
   EXPECT_TRUE(c->starts_record("14:22:08.455 [main] INFO a"));
   EXPECT_TRUE(c->starts_record("WARN [main] no stamp"));
-  EXPECT_TRUE(c->starts_record("kafka-1  | [2026-06-29 14:22:08,455] INFO a"));
+  // A wrapped input's classifier reads the inner line (tests/unit/wrappers_test.cpp).
+  auto w = make_classifier(Layout::kLog4j, Wrapper::kCompose);
+  ASSERT_NE(w, nullptr);
+  EXPECT_TRUE(w->starts_record("kafka-1  | [2026-06-29 14:22:08,455] INFO a"));
+  EXPECT_FALSE(w->starts_record("kafka-1  | \tat org.apache.kafka.A.b(A.java:12)"));
   EXPECT_FALSE(c->starts_record("\tat org.apache.kafka.A.b(A.java:12)"));
   EXPECT_FALSE(c->starts_record("Caused by: java.io.IOException: x"));
   EXPECT_FALSE(c->starts_record("java.lang.IllegalStateException: y"));

@@ -50,7 +50,11 @@ TEST(Layouts, SamplesSniffFrameAndParseToTheirTime) {
         ASSERT_TRUE(boot);
         opts.boot_ns = *boot;
       }
-      auto raws = test::simple_frame(s.text, e.framing, classifier_for(e.layout));
+      // A wrapped sample (CRI, compose) is read as its wrapper says.
+      opts.wrapper = sniff_wrapper(s.text);
+      auto wrapped_cls = make_classifier(e.layout, opts.wrapper);
+      auto raws = test::simple_frame(s.text, framing_for(e.layout, opts.wrapper),
+                                     wrapped_cls ? wrapped_cls.get() : classifier_for(e.layout));
       ASSERT_EQ(raws.size(), 1u) << "a sample is one record";
       RecordParser parser(e.layout, opts);
       Record rec;

@@ -121,7 +121,8 @@ struct InputSummary {
   int64_t first_ns = 0;
   int64_t last_ns = -1;
   Layout layout = Layout::kUnknown;
-  std::string zone;  // the zone its zone-less stamps were read in
+  Wrapper wrapper = Wrapper::kNone;  // kubectl / CRI / compose / Docker json-file
+  std::string zone;                  // the zone its zone-less stamps were read in
   // How its stamps got their offset: kAssumed when some were read in a zone
   // nobody chose, kNone when no record had a time.
   ZoneSource zone_source = ZoneSource::kNone;

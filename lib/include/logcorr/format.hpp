@@ -63,6 +63,27 @@ enum class Layout : uint8_t {
   kPlain,      // no recognised layout: one record per line, no time
 };
 
+// What a container runtime or tool put around each line of the application
+// (lib/src/format/wrappers.cpp has each shape and its source). The layout is
+// the inner line's; the wrapper is unwrapped first, and its stamp is the
+// record's time when the inner line has none, or only one read in a zone
+// nobody chose (the runtime's stamp is exact UTC). Its names (kubectl
+// --prefix pod and container, compose service) become the record's host.
+enum class Wrapper : uint8_t {
+  kNone = 0,
+  kCri,         // <RFC3339Nano> stdout|stderr P|F <line>   (/var/log/pods/…/N.log)
+  kKubectl,     // kubectl logs --timestamps and/or --prefix: [pod/NAME/CONTAINER] <stamp> <line>
+  kCompose,     // docker compose logs [-t]: <service>  | [<stamp> ]<line>
+  kDockerJson,  // Docker json-file: {"log":"<line>\n","stream":…,"time":…}
+};
+std::string_view wrapper_name(Wrapper w);  // "none", "cri", "kubectl", "compose", "docker-json"
+std::optional<Wrapper> wrapper_from_name(std::string_view name);
+
+// The wrapper of an input, sniffed from its head (three in four of the first
+// non-blank lines must carry it). Independent of sniff_layout, which reads
+// the inner lines.
+Wrapper sniff_wrapper(std::string_view head);
+
 // Which parser reads a layout's records: the stamp family. Layouts of one
 // family share a parser; the family is the dispatch of RecordParser::parse.
 enum class StampFamily : uint8_t {
@@ -121,8 +142,10 @@ const LayoutInfo& layout_info(Layout layout);
 std::string_view layout_name(Layout layout);  // "log4j", "journal-short-iso", ...
 std::optional<Layout> layout_from_name(std::string_view name);
 
-// Framing each layout needs.
-Framing framing_for(Layout layout);
+// Framing each layout needs. A wrapped input of a line-oriented layout is
+// framed header-continued: its classifier (below) reads the inner lines and
+// joins partial lines (CRI `P`, Docker's 16 KiB splits).
+Framing framing_for(Layout layout, Wrapper wrapper = Wrapper::kNone);
 
 // Sniffs the layout from the head of an input (up to ~64 KiB: the first
 // lines). Looks past blank lines, JVM header lines and wrapper prefixes.
@@ -132,6 +155,11 @@ Layout sniff_layout(std::string_view head);
 // stamp, or a level word, in the layout's shape) from continuation lines.
 // Static lifetime.
 const LineClassifier* classifier_for(Layout layout);
+// The same for a wrapped input: it unwraps each line first and remembers a
+// partial line, so it has state and is owned by the reader (one per input,
+// fed every line in order, as the Framer does). nullptr when the framing of
+// framing_for(layout, wrapper) needs no classifier.
+std::unique_ptr<LineClassifier> make_classifier(Layout layout, Wrapper wrapper);
 
 struct ParseOptions {
   // Zone for stamps that carry no offset. nullptr = UTC, reported as assumed.
@@ -148,6 +176,8 @@ struct ParseOptions {
   // journal short-monotonic / dmesg: wall clock of boot, when known.
   std::optional<int64_t> boot_ns;
   std::string path;  // for diagnostics
+  // The input's wrapper (sniff_wrapper); kNone reads lines as they are.
+  Wrapper wrapper = Wrapper::kNone;
 };
 
 // Per-input stateful parser (year rollover, lock-on, monotonic anchoring).

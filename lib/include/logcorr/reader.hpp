@@ -24,7 +24,8 @@
 namespace logcorr {
 
 struct ReaderOptions {
-  std::optional<Layout> layout;  // force a layout instead of sniffing
+  std::optional<Layout> layout;    // force a layout instead of sniffing
+  std::optional<Wrapper> wrapper;  // force a wrapper (kNone: none) instead of sniffing
   // Zone for zone-less stamps; nullptr = UTC (assumed).
   std::shared_ptr<const Zone> zone;
   bool zone_from_user = false;
@@ -38,6 +39,7 @@ struct ReaderOptions {
 // Per-input facts gathered while reading, for reports and coverage.
 struct InputStats {
   Layout layout = Layout::kUnknown;
+  Wrapper wrapper = Wrapper::kNone;  // kubectl / CRI / compose / Docker json-file around the lines
   ZoneSource zone_source = ZoneSource::kNone;
   std::string zone_name;  // zone used for zone-less stamps
   uint64_t records = 0;

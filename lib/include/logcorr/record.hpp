@@ -54,6 +54,7 @@ struct RecordMeta {
   std::string_view host;        // _HOSTNAME / syslog host column
   std::string_view unit;        // _SYSTEMD_UNIT, or UNIT= for PID 1 messages about a unit
   std::string_view identifier;  // SYSLOG_IDENTIFIER / the "ident[pid]:" tag
+  std::string_view container;   // kubectl --prefix [pod/NAME/CONTAINER]: CONTAINER (host = NAME)
   int64_t pid = -1;
 };
 

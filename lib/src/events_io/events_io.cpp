@@ -167,6 +167,10 @@ void append_input_json(std::string& out, const InputSummary& in) {
   j.str(role_name(in.role));
   j.key("layout");
   j.str(layout_name(in.layout));
+  if (in.wrapper != Wrapper::kNone) {
+    j.key("wrapper");
+    j.str(wrapper_name(in.wrapper));
+  }
   if (!in.host.empty()) {
     j.key("host");
     j.str(in.host);
@@ -217,8 +221,8 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
 
   // Read fields in any order; collect into strings first.
   int64_t version = -1;
-  std::string type, time, kind, start, host, client, input, text, pattern, prev, role, layout, zone,
-      zone_source, first, last, duration;
+  std::string type, time, kind, start, host, client, input, text, pattern, prev, role, layout,
+      wrapper, zone, zone_source, first, last, duration;
   int64_t broker = -1, lineno = 0, records = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> fields;
   for (auto field : obj) {
@@ -261,6 +265,8 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
       ok = str(role);
     else if (key == "layout")
       ok = str(layout);
+    else if (key == "wrapper")
+      ok = str(wrapper);
     else if (key == "zone")
       ok = str(zone);
     else if (key == "zone_source")
@@ -337,6 +343,7 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
     if (!first.empty() && !parse_our_time(first, in.first_ns, p)) return fail("bad \"first\"");
     if (!last.empty() && !parse_our_time(last, in.last_ns, p)) return fail("bad \"last\"");
     in.layout = layout_from_name(layout).value_or(Layout::kUnknown);
+    in.wrapper = wrapper_from_name(wrapper).value_or(Wrapper::kNone);
     in.zone = std::move(zone);
     in.zone_source = zone_source_from_name(zone_source).value_or(ZoneSource::kNone);
     in.records = static_cast<uint64_t>(records);

@@ -127,6 +127,7 @@ InputSummary InputProfile::summary(const InputStats& st) const {
     s.last_ns = -1;
   }
   s.layout = st.layout;
+  s.wrapper = st.wrapper;
   s.zone = st.zone_name;
   s.zone_source = st.records == st.records_without_time ? ZoneSource::kNone
                   : st.assumed_zone_records > 0         ? ZoneSource::kAssumed

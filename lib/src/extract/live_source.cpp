@@ -25,15 +25,26 @@ LiveSource::LiveSource(std::string id, std::string_view path, RecordMatcher* mat
   stats_.files_read = 1;
 }
 
+void LiveSource::new_framer() {
+  auto cls = make_classifier(layout_, wrapper_);
+  framer_ =
+      std::make_unique<Framer>(framing_for(layout_, wrapper_),
+                               cls ? cls.get() : classifier_for(layout_), opts_.open.reader.framer);
+  wrapped_classifier_ = std::move(cls);
+}
+
 void LiveSource::start_framing(std::string_view head) {
   const ReaderOptions& ro = opts_.open.reader;
   layout_ = ro.layout ? *ro.layout : sniff_layout(head);
+  wrapper_ = ro.wrapper ? *ro.wrapper : sniff_wrapper(head);
   stats_.layout = layout_;
+  stats_.wrapper = wrapper_;
   ex_->set_layout(layout_);
-  framer_ = std::make_unique<Framer>(framing_for(layout_), classifier_for(layout_), ro.framer);
+  new_framer();
   // Live: year-less stamps are read near "now" (no file time to go by).
-  parser_ = std::make_unique<RecordParser>(layout_, parse_options_for(ro, li_.base_path, INT64_MIN),
-                                           &diag_);
+  ParseOptions po = parse_options_for(ro, li_.base_path, INT64_MIN);
+  po.wrapper = wrapper_;
+  parser_ = std::make_unique<RecordParser>(layout_, std::move(po), &diag_);
   stats_.zone_source = parser_->zone_source();
 }
 
@@ -128,8 +139,7 @@ void LiveSource::restart() {
   if (framer_) {
     framer_->finish(*this);
     // Same layout, fresh line numbers: the new file is read from its start.
-    framer_ = std::make_unique<Framer>(framing_for(layout_), classifier_for(layout_),
-                                       opts_.open.reader.framer);
+    new_framer();
   }
   ++stats_.files_read;
 }

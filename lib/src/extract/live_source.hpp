@@ -56,6 +56,7 @@ class LiveSource final : private RecordSink {
  private:
   void on_record(const RawRecord& raw) override;
   void start_framing(std::string_view head);
+  void new_framer();     // for layout_ and wrapper_ (at start and at each rotation)
   void start_records();  // sniffs head_records_ and replays them
   void direct_record(std::string_view text);
 
@@ -73,6 +74,8 @@ class LiveSource final : private RecordSink {
   uint64_t next_line_ = 1;    // feed_record(): physical line of the next record
   uint64_t next_offset_ = 0;  // and its byte offset
   Layout layout_ = Layout::kUnknown;
+  Wrapper wrapper_ = Wrapper::kNone;
+  std::unique_ptr<LineClassifier> wrapped_classifier_;  // the framer's, for a wrapped input
   std::unique_ptr<Framer> framer_;
   std::unique_ptr<RecordParser> parser_;
   Record rec_;

@@ -72,10 +72,15 @@ std::optional<SplitPlan> plan_split(InputReader& input, const ExtractTuning& tun
   const bool plain =
       input.start() && input.compression() == Compression::kNone && !input.is_events_ndjson();
   const Layout layout = input.stats().layout;
+  const Wrapper wrapper = input.stats().wrapper;
   input.rewind();
   if (!plain) return std::nullopt;
   SplitPlan plan;
   plan.layout = layout;
+  // Chunks are told the wrapper (they cannot sniff it mid-file). A partial
+  // line (CRI `P`) that crosses a chunk start is inside the warm-up, like a
+  // stack trace.
+  plan.wrapper = wrapper;
   if (!splittable(plan.layout)) return std::nullopt;
 
   uint64_t chunk = tuning.split_chunk_bytes
@@ -101,6 +106,7 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
     CollectDiagnostics diag(out.diags);
     ReaderOptions ro = input.options();
     ro.layout = plan.layout;
+    ro.wrapper = plan.wrapper;
     const uint64_t start = begin > warm ? begin - warm : 0;
     InputReader reader(input.input(), 0, ro, diag);
     ReaderAccess::start_at(reader, start);
@@ -164,6 +170,7 @@ void run_chunk(const InputReader& input, const SplitPlan& plan, size_t k, Record
     if (!out.has_first) out.start = ex.seam_state();
     out.end = ex.seam_state();
     out.stats.layout = plan.layout;
+    out.stats.wrapper = plan.wrapper;
     out.stats.zone_name = reader.stats().zone_name;
     out.stats.bytes = end - begin;
     if (progress && end > reported) (*progress)(end - reported);
@@ -198,6 +205,7 @@ bool stitch_chunks(const InputReader& input, const SplitPlan& plan,
   fin.set_layout(plan.layout);
   InputStats st;
   st.layout = plan.layout;
+  st.wrapper = plan.wrapper;
   st.zone_name = chunks[0].stats.zone_name;
   st.files_read = 1;
   for (size_t k = 0; k < n; ++k) {

@@ -56,6 +56,7 @@ namespace logcorr::detail {
 
 struct SplitPlan {
   Layout layout = Layout::kUnknown;
+  Wrapper wrapper = Wrapper::kNone;
   uint64_t size = 0;
   std::vector<uint64_t> bounds;  // N_0 = 0 < N_1 < ... < N_n = size
   size_t chunks() const { return bounds.empty() ? 0 : bounds.size() - 1; }

@@ -5,7 +5,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "logcorr/format.hpp"
 
 #include "logcorr/record.hpp"
 
@@ -64,12 +67,24 @@ size_t scan_decimal_ns(std::string_view s, size_t pos, int64_t& ns, Precision& p
 // Month name "Jan".."Dec" -> 1..12, 0 if none.
 unsigned month_from_name(std::string_view s, size_t pos);
 
-// Length of a container wrapper prefix (CRI "<RFC3339Nano> stdout F ",
-// docker compose "svc_1  | "), 0 when none. *cri_stamp_end is set for CRI.
-size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end);
+// One line taken apart by its wrapper (see wrappers.cpp for the shapes).
+struct WrappedLine {
+  Wrapper kind = Wrapper::kNone;
+  std::string_view inner;      // the application's line (docker-json: decoded)
+  std::string_view stamp;      // the wrapper's RFC 3339 stamp, empty when none
+  std::string_view name;       // kubectl --prefix pod / compose service
+  std::string_view container;  // kubectl --prefix container
+  std::string_view stream;     // stdout / stderr (CRI, docker-json)
+  bool partial = false;        // the next line continues this one without a newline
+};
+// Takes a line apart when it carries a wrapper; false (and inner = line)
+// otherwise. Docker json-file lines are decoded into *decoded (at most
+// `limit` bytes of text; nullptr: not recognised); inner then points into it.
+bool unwrap_line(std::string_view line, WrappedLine& out, std::string* decoded,
+                 size_t limit = SIZE_MAX);
 
 // True when the line begins with an application stamp / level word of a Java
-// layout (after an optional wrapper prefix): the header test of the framers.
+// layout: the header test of the framers.
 bool java_header_line(std::string_view line);
 
 // True when a line starts a record of a JDK 5-8 -XX:+PrintGCDetails log

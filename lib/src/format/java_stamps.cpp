@@ -1,7 +1,7 @@
 // Java application logs: log4j "[2026-06-29 14:22:08,455]", logback / Spring
 // Boot "2026-06-29 14:22:08.455", ISO 8601 with Z / +0000 / +05:30, time-only
-// "14:22:08.455", each possibly behind a container wrapper (CRI, docker
-// compose). The stamp shape that parsed last is tried first (lock-on).
+// "14:22:08.455". The stamp shape that parsed last is tried first
+// (lock-on). Container wrappers are taken off before (RecordParser::parse).
 #include <chrono>
 
 #include "parser_state.hpp"
@@ -46,27 +46,15 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   std::string_view text = raw.text;
   format_detail::Stamp st;
   int found = -1;
-  size_t cri_end = 0;
-  std::string_view body = text;
-  out.message = body;
-  // The shape that parsed last, right at the start of the line: then there
-  // is no container wrapper to look for (none starts like these), except a
-  // CRI one, whose own stamp is ISO at the start of the line.
-  if (java_shape >= 0 && java_shape != kIsoAtStart && try_shape(java_shape, text, st)) {
+  out.message = text;
+  // The shape that parsed last, right at the start of the line.
+  if (java_shape >= 0 && try_shape(java_shape, text, st)) {
     found = java_shape;
   } else {
-    body = text.substr(format_detail::wrapper_prefix(text, &cri_end));
-    out.message = body;
-    if (!body.empty() && body[0] == '{' && parse_json_app(body, out)) return;
-    found = find_shape(body, java_shape, st);
+    if (!text.empty() && text[0] == '{' && parse_json_app(text, out)) return;
+    found = find_shape(text, java_shape, st);
   }
   bool dated = found == kBracketIso || found == kIsoAtStart;
-  // A container runtime's stamp is exact UTC; the app stamp wins only when it
-  // carries its own date and offset (it is closer to the event).
-  if (cri_end > 0 && !(dated && st.zone_kind == format_detail::Stamp::kOffset)) {
-    format_detail::Stamp cri;
-    if (format_detail::scan_iso(text, 0, cri) && resolve(cri, out.time)) return;
-  }
   if (found < 0) return;  // a record without a stamp: no time
   java_shape = found;
   if (dated) {

@@ -429,8 +429,19 @@ std::optional<Layout> layout_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-Framing framing_for(Layout layout) {
-  return layout_info(layout).framing;
+Framing framing_for(Layout layout, Wrapper wrapper) {
+  Framing f = layout_info(layout).framing;
+  if (wrapper == Wrapper::kNone) return f;
+  switch (f) {
+    case Framing::kLines:
+    case Framing::kJsonLines:
+    case Framing::kIndentContinued:
+    case Framing::kIndentUnderHeader:
+    case Framing::kHeaderContinued:
+      return Framing::kHeaderContinued;  // the wrapped classifier decides
+    default:
+      return f;  // whole-document framings (journal export, JSON objects) are not wrapped
+  }
 }
 
 }  // namespace logcorr

@@ -53,6 +53,8 @@ struct RecordParser::State {
   std::string scratch;
   std::string pad;
   std::string field_buf;  // byte-array values of fields other than MESSAGE
+  std::string unwrapped;  // a wrapped record's inner text
+  std::string decoded;    // one Docker json-file line's decoded text
   simdjson::dom::parser json;
 
   State(Layout l, ParseOptions o, DiagnosticSink* s);
@@ -65,6 +67,9 @@ struct RecordParser::State {
   // Sets out from an uptime, anchored when a JVM/boot start is known.
   void set_uptime(int64_t uptime_ns, Precision p, std::optional<int64_t> start, RecordTime& out);
 
+  // The stamp family's parser for `raw`.
+  void dispatch(const RawRecord& raw, Record& out);
+  void parse_wrapped(const RawRecord& raw, Record& out);
   void parse_java(const RawRecord& raw, Record& out);
   bool parse_json_app(std::string_view body, Record& out);
   void parse_librdkafka(const RawRecord& raw, Record& out);

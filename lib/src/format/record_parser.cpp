@@ -190,6 +190,98 @@ ZoneSource RecordParser::zone_source() const {
   return s_->zone_source;
 }
 
+void RecordParser::State::dispatch(const RawRecord& raw, Record& out) {
+  std::string_view text = raw.text;
+  switch (stamp) {
+    case StampFamily::kJournalShort:
+      parse_journal_short(raw, out);
+      break;
+    case StampFamily::kJournalJson:
+      parse_journal_json(text, out);
+      break;
+    case StampFamily::kJournalJsonSeq:
+      while (!text.empty() && (text[0] == '\x1e')) text.remove_prefix(1);
+      parse_journal_json(text, out);
+      break;
+    case StampFamily::kJournalJsonSse:
+      if (text.substr(0, 6) == "data: ")
+        text.remove_prefix(6);
+      else if (text.substr(0, 5) == "data:")
+        text.remove_prefix(5);
+      parse_journal_json(text, out);
+      break;
+    case StampFamily::kJournalExport:
+      parse_journal_export(text, out);
+      break;
+    case StampFamily::kJournalVerbose:
+      parse_journal_verbose(text, out);
+      break;
+    case StampFamily::kNone:
+      break;
+    case StampFamily::kLibrdkafka:
+      parse_librdkafka(raw, out);
+      break;
+    case StampFamily::kDmesg:
+      parse_dmesg(raw, out);
+      break;
+    case StampFamily::kGcUnified:
+      parse_gc_unified(raw, out);
+      break;
+    case StampFamily::kGcLegacy:
+      parse_gc_legacy(raw, out);
+      break;
+    case StampFamily::kJava:
+      parse_java(raw, out);
+      break;
+  }
+}
+
+// A wrapped record: every physical line loses its wrapper (a partial line is
+// joined to the next without a newline), the inner text is parsed by the
+// layout's own parser, and the wrapper's stamp and names fill what the inner
+// line does not say. The runtime's stamp is exact UTC, so it also wins over
+// an inner stamp read in a zone nobody chose or with a guessed year or date.
+// Costs one copy of the record into `unwrapped` (reused).
+void RecordParser::State::parse_wrapped(const RawRecord& raw, Record& out) {
+  unwrapped.clear();
+  format_detail::WrappedLine first;
+  bool have_first = false;
+  std::string_view text = raw.text;
+  size_t pos = 0;
+  for (;;) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    format_detail::WrappedLine w;
+    bool ok = format_detail::unwrap_line(line, w, &decoded);
+    if (!have_first) {
+      have_first = true;
+      if (ok) first = w;
+    }
+    unwrapped.append(ok ? w.inner : line);
+    if (!(ok && w.partial)) unwrapped += '\n';
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  if (!unwrapped.empty() && unwrapped.back() == '\n') unwrapped.pop_back();
+  RawRecord inner = raw;
+  inner.text = unwrapped;
+  dispatch(inner, out);
+  out.raw = raw;
+  if (!first.name.empty() && out.meta.host.empty()) out.meta.host = first.name;
+  if (!first.container.empty()) out.meta.container = first.container;
+  if (first.stamp.empty()) return;
+  const RecordTime& t = out.time;
+  bool inner_exact = t.valid() && !t.year_inferred && t.zone != ZoneSource::kAssumed;
+  if (inner_exact) return;
+  format_detail::Stamp st;
+  RecordTime wt;
+  if (format_detail::scan_iso(first.stamp, 0, st) &&
+      st.zone_kind == format_detail::Stamp::kOffset && resolve(st, wt))
+    out.time = wt;
+}
+
 void RecordParser::parse(const RawRecord& raw, Record& out) {
   State& s = *s_;
   out.raw = raw;
@@ -197,49 +289,10 @@ void RecordParser::parse(const RawRecord& raw, Record& out) {
   out.time = RecordTime{};
   out.meta = RecordMeta{};
   s.cur_line = raw.line;
-  std::string_view text = raw.text;
-  switch (s.stamp) {
-    case StampFamily::kJournalShort:
-      s.parse_journal_short(raw, out);
-      break;
-    case StampFamily::kJournalJson:
-      s.parse_journal_json(text, out);
-      break;
-    case StampFamily::kJournalJsonSeq:
-      while (!text.empty() && (text[0] == '\x1e')) text.remove_prefix(1);
-      s.parse_journal_json(text, out);
-      break;
-    case StampFamily::kJournalJsonSse:
-      if (text.substr(0, 6) == "data: ")
-        text.remove_prefix(6);
-      else if (text.substr(0, 5) == "data:")
-        text.remove_prefix(5);
-      s.parse_journal_json(text, out);
-      break;
-    case StampFamily::kJournalExport:
-      s.parse_journal_export(text, out);
-      break;
-    case StampFamily::kJournalVerbose:
-      s.parse_journal_verbose(text, out);
-      break;
-    case StampFamily::kNone:
-      break;
-    case StampFamily::kLibrdkafka:
-      s.parse_librdkafka(raw, out);
-      break;
-    case StampFamily::kDmesg:
-      s.parse_dmesg(raw, out);
-      break;
-    case StampFamily::kGcUnified:
-      s.parse_gc_unified(raw, out);
-      break;
-    case StampFamily::kGcLegacy:
-      s.parse_gc_legacy(raw, out);
-      break;
-    case StampFamily::kJava:
-      s.parse_java(raw, out);
-      break;
-  }
+  if (s.opts.wrapper != Wrapper::kNone)
+    s.parse_wrapped(raw, out);
+  else
+    s.dispatch(raw, out);
   s.finish_time(out.time);
 }
 

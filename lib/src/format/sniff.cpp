@@ -6,6 +6,7 @@
 // own, and the layout with most votes wins. One odd line (a JVM banner, a
 // continuation line) therefore cannot decide the layout.
 #include <array>
+#include <string>
 
 #include "format_impl.hpp"
 #include "logcorr/format.hpp"
@@ -179,6 +180,7 @@ Layout sniff_layout(std::string_view head) {
   std::array<int, kLayoutCount> votes{};
   size_t pos = 0;
   int seen = 0;
+  std::string decoded;
   // Export and the JSON modes are decided by their first entry.
   while (pos < head.size() && seen < 50) {
     size_t nl = head.find('\n', pos);
@@ -195,9 +197,20 @@ Layout sniff_layout(std::string_view head) {
       if (c != Layout::kUnknown) ++votes[size_t(c)];
       continue;
     }
-    size_t wp = format_detail::wrapper_prefix(line, nullptr);
-    Layout l = classify_line(line.substr(wp), head);
-    if (l == Layout::kUnknown && wp > 0) l = Layout::kIso8601;  // bare CRI lines
+    // A wrapped line votes with its inner line (a wrapper's own stamp says
+    // nothing about the application's layout).
+    format_detail::WrappedLine w;
+    bool wrapped = format_detail::unwrap_line(line, w, &decoded, 4096);
+    if (wrapped) {
+      line = w.inner;
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      if (line[0] == ' ' || line[0] == '\t') {
+        Layout c = classify_continuation(line);
+        if (c != Layout::kUnknown) ++votes[size_t(c)];
+        continue;
+      }
+    }
+    Layout l = classify_line(line, wrapped ? line : head);
     if (seen == 1 && layout_info(l).first_line_decides) return l;
     ++votes[size_t(l)];
   }

@@ -152,47 +152,6 @@ bool scan_ctime(std::string_view s, size_t pos, Stamp& st) {
   return true;
 }
 
-size_t wrapper_prefix(std::string_view line, size_t* cri_stamp_end) {
-  if (cri_stamp_end) *cri_stamp_end = 0;
-  // CRI: "2026-06-29T14:22:08.455123456Z stdout F "
-  // The stamp is at most 35 bytes (RFC 3339 with nanoseconds and an offset):
-  // look for the stream name first, so ordinary ISO-stamped lines are not
-  // scanned twice.
-  auto stream_after_stamp = [](std::string_view l) {
-    const size_t end = std::min<size_t>(l.size(), 48);
-    for (size_t i = 19; i + 4 < end; ++i)  // the stamp has no space in it
-      if (l[i] == ' ') return l[i + 1] == 's' && l[i + 2] == 't' && l[i + 3] == 'd';
-    return false;
-  };
-  Stamp st;
-  if (line.size() > 30 && is_digit(line[0]) && stream_after_stamp(line) && scan_iso(line, 0, st) &&
-      st.zone_kind == Stamp::kOffset && st.end < line.size() && line[st.end] == ' ') {
-    std::string_view rest = line.substr(st.end + 1);
-    for (std::string_view stream : {std::string_view("stdout "), std::string_view("stderr ")}) {
-      if (rest.size() >= 9 && rest.substr(0, 7) == stream && (rest[7] == 'F' || rest[7] == 'P') &&
-          rest[8] == ' ') {
-        if (cri_stamp_end) *cri_stamp_end = st.end;
-        return st.end + 1 + 9;
-      }
-    }
-  }
-  // docker compose: "name-1  | " / "name_1  | " (service names: [A-Za-z0-9_.-])
-  size_t i = 0;
-  while (i < line.size() && i < 64 &&
-         (is_alpha(line[i]) || is_digit(line[i]) || line[i] == '_' || line[i] == '-' ||
-          line[i] == '.'))
-    ++i;
-  if (i == 0) return 0;
-  size_t j = i;
-  while (j < line.size() && line[j] == ' ') ++j;
-  if (j < line.size() && line[j] == '|' && j > i) {
-    ++j;
-    if (j < line.size() && line[j] == ' ') ++j;
-    return j;
-  }
-  return 0;
-}
-
 static bool level_word_at(std::string_view s, size_t i) {
   static constexpr std::string_view kLevels[] = {"TRACE", "DEBUG", "INFO",  "WARN",
                                                  "ERROR", "FATAL", "SEVERE"};
@@ -226,9 +185,7 @@ static bool wrapped_continuation(std::string_view s, const Stamp& st) {
   return false;
 }
 
-bool java_header_line(std::string_view line) {
-  size_t p = wrapper_prefix(line, nullptr);
-  std::string_view s = line.substr(p);
+bool java_header_line(std::string_view s) {
   if (s.empty()) return false;
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {

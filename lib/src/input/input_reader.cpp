@@ -67,10 +67,12 @@ struct InputReader::State {
   size_t file_pos = 0;  // index of the next file to open
   std::unique_ptr<ByteSource> source;
   std::unique_ptr<Framer> framer;
+  std::unique_ptr<LineClassifier> wrapped_classifier;  // the framer's, for a wrapped input
   std::unique_ptr<RecordParser> parser;
   uint32_t current_file = 0;
   bool layout_known = false;
   Layout layout = Layout::kUnknown;
+  Wrapper wrapper = Wrapper::kNone;
   bool events_ndjson = false;  // `logcorr events` output: read as plain lines
   bool started = false;        // the first file has been opened
   uint64_t start_offset = 0;   // ReaderAccess::start_at
@@ -153,12 +155,20 @@ struct InputReader::State {
       // sniffer or --layout would make of it.
       events_ndjson = detail::is_events_ndjson_head(head);
       layout = events_ndjson ? Layout::kPlain : opts.layout ? *opts.layout : sniff_layout(head);
+      wrapper = events_ndjson ? Wrapper::kNone : opts.wrapper ? *opts.wrapper : sniff_wrapper(head);
       layout_known = true;
       stats.layout = layout;
+      stats.wrapper = wrapper;
     }
-    framer = std::make_unique<Framer>(framing_for(layout), classifier_for(layout), opts.framer);
+    // Each file of a rotation set starts with a fresh framer (and a wrapped
+    // input's classifier with it: a partial line does not cross files).
+    auto cls = make_classifier(layout, wrapper);
+    framer = std::make_unique<Framer>(framing_for(layout, wrapper),
+                                      cls ? cls.get() : classifier_for(layout), opts.framer);
+    wrapped_classifier = std::move(cls);
     ParseOptions po =
         detail::parse_options_for(opts, input.files[current_file].path, source->info().mtime_ns);
+    po.wrapper = wrapper;
     if (!parser || po.reference_ns != INT64_MIN) {
       parser = std::make_unique<RecordParser>(layout, std::move(po), sink);
       stats.zone_source = parser->zone_source();

@@ -252,7 +252,10 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
       if (!broker) continue;
     }
     if (rec) {
-      if (e.host.empty()) e.host.assign(rec->meta.host);
+      // The record's own host (a journal's _HOSTNAME, a kubectl --prefix pod)
+      // is where a cause happened; a symptom's host is the broker its error
+      // names, never the client that logged it.
+      if (e.host.empty() && !symptom) e.host.assign(rec->meta.host);
       e.time_ns = rec->time.utc_ns;
       e.precision = rec->time.precision;
       e.time_valid = rec->time.valid();

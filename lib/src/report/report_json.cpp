@@ -148,6 +148,10 @@ std::string render_json(const AnalysisReport& r) {
     j.str(c.input);
     j.key("format");
     j.str(layout_name(in.layout));
+    if (in.wrapper != Wrapper::kNone) {
+      j.key("wrapper");
+      j.str(wrapper_name(in.wrapper));
+    }
     j.key("role");
     j.str(role_name(c.role));
     j.key("host");
