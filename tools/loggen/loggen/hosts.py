@@ -29,6 +29,8 @@ from .journal import Journal, timespan
 SYSSTAT, SYSSTAT_DESC = jn.SYSSTAT_UNIT, jn.SYSSTAT_DESCRIPTION
 
 class Broker:
+    ids = (1, 2, 3)  # the cluster's broker ids (Kubernetes StatefulSets count from 0)
+
     def __init__(self, bundle, n, tz=UTC, gc_dec="time,uptime,level,tags", gc_detail=False):
         self.b = bundle
         self.n = n
@@ -39,7 +41,8 @@ class Broker:
         self.gc = GcLog(self.rng, gc_dec, gc_detail, tz)
         self.pid = self.rng.randint(1000, 3000)
         self.adv = f"PLAINTEXT://{bhost(n)}:9092"
-        self.partitions = [(tp, p) for tp in bundle.topics for p in range(12) if p % 3 == n - 1]
+        self.ip = BROKER_IP.get(n)
+        self.partitions = [(tp, p) for tp in bundle.topics for p in range(12) if p % 3 == self.ids.index(n)]
         self.offsets = {f"{tp}-{p}": self.rng.randint(10_000_000, 90_000_000) for tp, p in self.partitions}
         self.jvm_runs = []  # (start, end) times the JVM was up
         self.up_since = None
@@ -49,8 +52,12 @@ class Broker:
         self.stream = self.journal._hex(32)
 
     # a server.log record, mirrored (sometimes) to the journal as stdout
+    def frame(self, t, level, msg, logger):
+        """One server.log record in the broker's layout (Kafka's log4j.properties: '[%d] %p %m (%c)%n')."""
+        return log4j(ts_log4j(t, self.tz), level, msg, logger)
+
     def log(self, t, level, msg, logger, mirror=None, cont=None):
-        text = log4j(ts_log4j(t, self.tz), level, msg, logger)
+        text = self.frame(t, level, msg, logger)
         self.server.add(t, text + ("\n" + cont if cont else ""))
         if mirror is None:
             mirror = self.rng.random() < self.mirror
@@ -170,15 +177,15 @@ class Broker:
         zk = r.randint(1, 3)
         sess = f"0x{r.randint(1, 3)}{r.getrandbits(52):013x}"
         L(t + 9 * MS, "INFO", f"Opening socket connection to server zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181. Will not attempt to authenticate using SASL (unknown error)", "org.apache.zookeeper.ClientCnxn")
-        L(t + 14 * MS, "INFO", f"Socket connection established, initiating session, client: /{BROKER_IP[n]}:{r.randint(40000, 60000)}, server: zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181", "org.apache.zookeeper.ClientCnxn")
+        L(t + 14 * MS, "INFO", f"Socket connection established, initiating session, client: /{self.ip}:{r.randint(40000, 60000)}, server: zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181", "org.apache.zookeeper.ClientCnxn")
         L(t + 41 * MS, "INFO", f"Session establishment complete on server zk-{zk}.kafka.internal/10.0.3.{20 + zk}:2181, sessionid = {sess}, negotiated timeout = 18000", "org.apache.zookeeper.ClientCnxn")
         L(t + 44 * MS, "INFO", kb.ZK_CONNECTED, "kafka.zookeeper.ZooKeeperClient")
         self.zk_session = sess
         t += r.randint(600, 800) * MS
         L(t, "INFO", f"Cluster ID = {self.b.cluster_id}", "kafka.server.KafkaServer")
         t += 30 * MS
-        cfg = kb.kafka_config_values(self.adv, n, f"eu-central-1{'abc'[n - 1]}")
-        self.server.add(t, log4j(ts_log4j(t, self.tz), "INFO", cfg, kb.KAFKA_CONFIG_LOGGER))
+        cfg = kb.kafka_config_values(self.adv, n, f"eu-central-1{'abc'[self.ids.index(n)]}")
+        self.server.add(t, self.frame(t, "INFO", cfg, kb.KAFKA_CONFIG_LOGGER))
         t += 40 * MS
         L(t, "INFO", kb.LOADING_LOGS, "kafka.log.LogManager")
         nlogs = len(self.partitions) * 3 + 50
@@ -224,7 +231,7 @@ class Broker:
         L(t, "INFO", kb.kafka_server(n, "started"), "kafka.server.KafkaServer", True)
         self.up_since = t
         # followers catch up: ISR expansions on this broker as leader come later; fetchers start
-        for lead in [x for x in (1, 2, 3) if x != n]:
+        for lead in [x for x in self.ids if x != n]:
             L(t + r.randint(300, 900) * MS, "INFO", f"[ReplicaFetcher replicaId={n}, leaderId={lead}, fetcherId=0] Starting", "kafka.server.ReplicaFetcherThread")
         return t
 
@@ -357,7 +364,7 @@ class Broker:
         r = self.rng
         for key in keys:
             hw = self.offsets[key] + r.randint(1000, 90000)
-            isr = sorted({1, 2, 3})
+            isr = sorted(self.ids)
             new = [x for x in isr if x != out_id]
             lag = t // 1000 - r.randint(30000, 31500)
             self.log(t, "INFO", kb.isr_shrink(key, self.n, ','.join(map(str, isr)), ','.join(map(str, new)), hw, hw + r.randint(5, 90), out_id, hw, lag),
@@ -368,8 +375,8 @@ class Broker:
     def isr_expand(self, t, in_id, keys):
         r = self.rng
         for key in keys:
-            self.log(t, "INFO", kb.isr_expand(key, self.n, ','.join(str(x) for x in (1, 2, 3) if x != in_id), "1,2,3"), "kafka.cluster.Partition")
-            self.log(t + r.randint(5, 30) * MS, "INFO", kb.isr_updated(key, self.n, "1,2,3", r.randint(40, 400)), "kafka.cluster.Partition")
+            self.log(t, "INFO", kb.isr_expand(key, self.n, ','.join(str(x) for x in self.ids if x != in_id), ",".join(map(str, self.ids))), "kafka.cluster.Partition")
+            self.log(t + r.randint(5, 30) * MS, "INFO", kb.isr_updated(key, self.n, ",".join(map(str, self.ids)), r.randint(40, 400)), "kafka.cluster.Partition")
             t += r.randint(1, 40) * MS
 
     def write(self, d, journal_mode, rotate=False):
@@ -400,6 +407,8 @@ class Broker:
 
 class Client:
     """A Java client application's log file in one layout."""
+
+    ids = (1, 2, 3)  # the cluster's broker ids
 
     def __init__(self, bundle, fname, client_id, role, layout, version="3.7", group=None,
                  app="app", thread_app=None, compose=None, topic="orders", pid=1):
@@ -477,7 +486,7 @@ class Client:
         return self.corr
 
     def partitions_on(self, n, k):
-        ps = [p for p in range(12) if p % 3 == n - 1]
+        ps = [p for p in range(12) if p % 3 == self.ids.index(n)]
         return [f"{self.topic}-{p}" for p in sorted(self.rng.sample(ps, min(k, len(ps))))]
 
     def produce_errors(self, t, n, k, corr=None):
@@ -509,7 +518,7 @@ class Client:
         if self.role != "consumer":
             return
         self.emit(t, "INFO", "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
-                  f"{self.tag} Group coordinator {bhost(n)}:9092 (id: {2147483647 - n} rack: null) is unavailable or invalid due to cause: coordinator unavailable.isDisconnected: true. Rediscovery will be attempted.")
+                  f"{self.tag} Group coordinator {self.node_addr[n][0]}:9092 (id: {2147483647 - n} rack: null) is unavailable or invalid due to cause: coordinator unavailable.isDisconnected: true. Rediscovery will be attempted.")
 
     def app_error_stack(self, t, n, exc_msg):
         """The application's own error for a send that failed (retries = 0)."""
@@ -592,8 +601,8 @@ class Client:
                           f"{self.tag} Resetting the last seen epoch of partition {self.topic}-{p} to {r.randint(3, 40)} since the associated topicId changed from null to {self.b.topic_ids[self.topic]}")
         if self.role == "consumer":
             cc = "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator"
-            coord = r.randint(1, 3)
-            self.emit(t + 80 * MS, "INFO", cc, f"{self.tag} Discovered group coordinator {bhost(coord)}:9092 (id: {2147483647 - coord} rack: null)")
+            coord = self.ids[r.randint(1, 3) - 1]
+            self.emit(t + 80 * MS, "INFO", cc, f"{self.tag} Discovered group coordinator {self.node_addr[coord][0]}:9092 (id: {2147483647 - coord} rack: null)")
             self.emit(t + 95 * MS, "INFO", cc, f"{self.tag} (Re-)joining group")
             gen = r.randint(20, 400)
             self.emit(t + 3200 * MS, "INFO", cc, f"{self.tag} Successfully joined group with generation Generation{{generationId={gen}, memberId='{self.cid}-{self.b.uuid(r)}', protocol='range'}}")
