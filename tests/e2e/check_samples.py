@@ -35,8 +35,13 @@ bundles = sorted(f[: -len(".expected.json")] for f in os.listdir(samples) if f.e
 if not bundles:
     print("no bundles found")
     sys.exit(1)
+skipped = 0
 for name in bundles:
     exp = json.load(open(os.path.join(samples, name + ".expected.json")))
+    if exp.get("pending"):  # a bundle the analyzer cannot read yet (see samples/README.md)
+        print(f"skip {name}: pending: {exp['pending']}")
+        skipped += 1
+        continue
     args = ["analyze", "--json", "--quiet"] + [a if not a.startswith("broker-") else os.path.join(name, a) for a in exp.get("args", [])]
     try:
         got = json.loads(run(args + [name], samples))
@@ -87,5 +92,5 @@ for name in bundles:
             print("   ", p)
     else:
         print(f"ok   {name}: {len(bursts)} burst(s), " + ", ".join(sorted(set(b['verdict'] for b in bursts))))
-print(f"{len(bundles) - failures} passed, {failures} failed")
+print(f"{len(bundles) - failures - skipped} passed, {failures} failed, {skipped} pending")
 sys.exit(1 if failures else 0)

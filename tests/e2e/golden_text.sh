@@ -9,6 +9,11 @@ cd "$SRC/samples"
 status=0
 for exp in *.expected.json; do
   name=${exp%.expected.json}
+  # a bundle marked "pending" in its expected.json is not read by the analyzer yet (samples/README.md)
+  if python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])).get("pending") else 1)' "$exp"; then
+    echo "skip $name: pending"
+    continue
+  fi
   args=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["args"]; print(" ".join(x if not x.startswith("broker-") else sys.argv[2]+"/"+x for x in a))' "$exp" "$name")
   # shellcheck disable=SC2086
   out=$(TZ=Asia/Tokyo NO_COLOR=1 "$EXE" analyze --color=never $args "$name" 2>/dev/null)

@@ -232,8 +232,11 @@ def check_all(out, builders):
                 print(f"{name}: missing")
                 bad += 1
                 continue
-            errs, total, counts, sizes = check_bundle(d)
-            errs += check_clock_agreement(d)
+            if os.path.isdir(os.path.join(d, "broker-1")):
+                errs, total, counts, sizes = check_bundle(d)
+                errs += check_clock_agreement(d)
+            else:  # a Kubernetes bundle: pods' logs, describe, events
+                errs, total, counts, sizes = check_kube_bundle(d)
             # byte-for-byte reproducibility
             for root, _, files in os.walk(os.path.join(tmp, name)):
                 for f in files:
@@ -246,3 +249,159 @@ def check_all(out, builders):
                 print("   ", e)
             bad += bool(errs)
     return bad
+
+
+# ---------------------------------------------------------------- Kubernetes bundles (k8s-*)
+# Own parsers again: kubectl logs --timestamps lines, CRI lines (P parts joined to their F),
+# the inner layouts of the pods' output, kubectl describe pod's container state, the events JSON.
+
+MAX_KUBE_BUNDLE_BYTES = 300 * 1024
+KUBECTL_RE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{9})Z (.*)$")
+CRI_RE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z (stdout|stderr) ([PF]) (.*)$")
+INNER_RES = [  # (regex, strptime format of group 1, ms group, whether the stamp has a date)
+    (re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) (?:INFO|WARN|ERROR|DEBUG|TRACE) "), "%Y-%m-%d %H:%M:%S"),  # Strimzi
+    (re.compile(r"^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3})\] "), "%Y-%m-%d %H:%M:%S"),  # Kafka log4j
+    (re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.(\d{3}) \["), "%Y-%m-%d %H:%M:%S"),  # logback
+    (re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{3})Z "), "%Y-%m-%dT%H:%M:%S"),  # Spring Boot 3
+]
+BITNAMI_RE = re.compile(r"^kafka (\d\d:\d\d:\d\d)\.(\d\d) ")
+CONT_RE = re.compile(r"^(\t| \(|Caused by|java\.|org\.apache\.kafka\.common\.errors|$)")
+
+
+def wrapper_lines(path):
+    """[(wrapper time s, inner text)] of a kubectl --timestamps or CRI file (.gz read through)."""
+    if path.endswith(".gz"):
+        import gzip
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            raw = f.read().split("\n")
+    else:
+        raw = read_text(path).split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    out, partial = [], None
+    for i, line in enumerate(raw):
+        m = CRI_RE.match(line)
+        if m:
+            t = datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp() + int((m.group(2) or "0").ljust(9, "0")) / 1e9
+            if m.group(2) and m.group(2).endswith("0"):
+                raise ValueError(f"{path}:{i + 1}: RFC3339Nano stamp with a trailing zero")
+            if partial is None:
+                partial = [t, ""]
+            partial[1] += m.group(5)
+            if m.group(4) == "F":
+                out.append(tuple(partial))
+                partial = None
+            continue
+        m = KUBECTL_RE.match(line)
+        if m:
+            t = datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp() + int(m.group(2)) / 1e9
+            out.append((t, m.group(3)))
+            continue
+        raise ValueError(f"{path}:{i + 1}: neither a kubectl --timestamps nor a CRI line: {line[:100]!r}")
+    if partial is not None:
+        raise ValueError(f"{path}: ends in a P part")
+    return out
+
+
+def inner_time(text, wrapper_t):
+    """The inner line's own time (s), None if it has none (continuation, script output)."""
+    for rx, fmt in INNER_RES:
+        m = rx.match(text)
+        if m:
+            return datetime.strptime(m.group(1), fmt).replace(tzinfo=UTC).timestamp() + int(m.group(2)) / 1000
+    m = BITNAMI_RE.match(text)
+    if m:  # container-local time of day, the date is the wrapper's
+        day = datetime.fromtimestamp(wrapper_t, UTC).strftime("%Y-%m-%d ")
+        return datetime.strptime(day + m.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC).timestamp() + int(m.group(2)) / 100
+    return None
+
+
+def check_kube_bundle(d):
+    errors = []
+    exp = json.loads(read_text(expected_path(d)))
+    total, sizes, sym_times, brokers = 0, {}, [], {}
+    describe = None
+    for root, _, files in os.walk(d):
+        for f in sorted(files):
+            p = os.path.join(root, f)
+            rel = os.path.relpath(p, d)
+            total += os.path.getsize(p)
+            sizes[rel] = os.path.getsize(p)
+            if f == "events.json":
+                o = json.loads(read_text(p))
+                if o.get("kind") != "List" or not o.get("items"):
+                    errors.append(f"{rel}: not a kubectl get -o json List of events")
+                for it in o.get("items", []):
+                    ts = it.get("lastTimestamp") or it.get("eventTime")
+                    if not ts or not ts.startswith("2026-"):
+                        errors.append(f"{rel}: event {it['metadata']['name']} without a 2026 time")
+                continue
+            if f == "describe-pod.txt":
+                describe = read_text(p)
+                continue
+            try:
+                lines = wrapper_lines(p)
+            except ValueError as e:
+                errors.append(str(e))
+                continue
+            recs, last = [], 0.0
+            for wt, text in lines:
+                if wt < last:
+                    errors.append(f"{rel}: runtime stamps go backwards at {text[:60]!r}")
+                last = wt
+                if not (T("2026-01-01T00:00:00") / 1e6 < wt < T("2027-01-01T00:00:00") / 1e6):
+                    errors.append(f"{rel}: time outside 2026")
+                it = inner_time(text, wt)
+                if it is None:
+                    if recs and CONT_RE.match(text):
+                        recs[-1][1] += "\n" + text
+                    elif "kafka-" not in rel:
+                        errors.append(f"{rel}: client line without a time stamp: {text[:80]!r}")
+                    continue
+                if not (wt - 1.0 <= it <= wt + 0.0005):
+                    errors.append(f"{rel}: inner time {it:.3f} not within 1 s before the runtime's {wt:.6f}: {text[:80]!r}")
+                recs.append([it, text])
+            if not recs:
+                errors.append(f"{rel}: no records")
+            if "kafka-" in rel:
+                m = re.search(r"kafka-(\d)", rel)
+                brokers.setdefault(int(m.group(1)), []).extend(recs)
+            else:
+                sym_times += [(t, rel, text) for t, text in recs if SYMPTOM_RE.search(text)]
+    if total > MAX_KUBE_BUNDLE_BYTES:
+        errors.append(f"bundle is {total} bytes > {MAX_KUBE_BUNDLE_BYTES}")
+    if describe is not None and "--now" not in exp["args"]:
+        errors.append("describe-pod.txt has ages: args need --now")
+
+    def ts(s):
+        return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+    wins = [(ts(b["start"]), ts(b["end"])) for b in exp["bursts"]]
+    counts = [0] * len(wins)
+    for t, rel, line in sym_times:
+        hit = [i for i, (s, e) in enumerate(wins) if s - 0.001 <= t <= e + 0.001]
+        if len(hit) != 1:
+            errors.append(f"symptom outside the expected bursts ({len(hit)} windows): {rel}: {line[:140]}")
+        for i in hit:
+            counts[i] += 1
+    for i, c in enumerate(counts):
+        if c != exp["bursts"][i]["count"]:
+            errors.append(f"burst {i}: {c} symptom lines found, expected.json says {exp['bursts'][i]['count']}")
+    for i, b in enumerate(exp["bursts"]):
+        c = b["cause"]
+        ct = ts(c["time"])
+        if not (wins[i][0] - 120 <= ct <= wins[i][1]):
+            errors.append(f"burst {i}: cause time {c['time']} not within 120 s before the burst")
+        found = False
+        if c["kind"] == "container_terminated":
+            m = re.search(r"Last State:\s+Terminated\n\s+Reason:\s+OOMKilled\n\s+Exit Code:\s+137\n\s+Started:.*\n\s+Finished:\s+(.*)\n",
+                          describe or "")
+            found = bool(m) and datetime.strptime(m.group(1), "%a, %d %b %Y %H:%M:%S %z").timestamp() == ct
+        elif c["kind"] == "broker_stop":
+            found = any(abs(t - ct) <= 2.0 for t, text in brokers.get(c["broker"], [])
+                        if re.search(rf"\[KafkaServer id={c['broker']}\] shutting down \(kafka\.server\.KafkaServer\)", text))
+        if not found:
+            errors.append(f"burst {i}: no {c['kind']} record for broker {c['broker']} at {c['time']}")
+        # the broker is back: a start line of that broker after the cause
+        if not any(t > ct and re.search(rf"\[KafkaServer id={c['broker']}\] started", text) for t, text in brokers.get(c["broker"], [])):
+            errors.append(f"burst {i}: broker {c['broker']} never started again")
+    return errors, total, counts, sizes

@@ -416,6 +416,11 @@ def restart_with_distractors(out):
 
 BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors]
 
+# The Kubernetes bundles live in kubescenarios.py, which builds on Bundle above (imported here, at the end).
+from .kubescenarios import BUNDLES as KUBE_BUNDLES  # noqa: E402
+
+BUNDLES += KUBE_BUNDLES
+
 
 def main(argv=None, default_out=None, description=None):
     """samples/generate.py: write the bundles into --out, or --check them."""
