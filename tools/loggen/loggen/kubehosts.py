@@ -165,8 +165,10 @@ def hexid(rng, n):
 
 
 def uid(rng):
+    """A version-4 UUID, as the API server gives objects."""
     h = hexid(rng, 32)
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    v = "89ab"[int(h[16], 16) % 4]
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{v}{h[17:20]}-{h[20:]}"
 
 
 def container_id(rng):

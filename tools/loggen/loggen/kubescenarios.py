@@ -45,16 +45,20 @@ class KubeBundle(Bundle):
               component="kubelet", host=None, field_path=None, new_api=False, action=None, instance=None, api_version="v1"):
         """One event as the API server keeps it; t_* in µs (legacy events keep whole seconds)."""
         r = self.krng
-        e = {"obj": obj, "kind": kind, "obj_uid": obj_uid, "obj_rv": str(self.rv - r.randint(50, 5000)),
+        e = {"obj": obj, "kind": kind, "obj_uid": obj_uid,
              "reason": reason, "message": message, "type": etype, "component": component, "host": host,
              "field_path": field_path, "count": count, "new_api": new_api, "action": action, "instance": instance,
              "api_version": api_version,
              "first": ns(t_first + r.randint(0, 999)) if new_api else ns(sec(t_first)), "last": ns(sec(t_last if t_last else t_first)),
-             "name_ns": ns(t_first) + r.randint(0, 999), "ev_uid": uid(r), "ev_rv": self.next_rv(), "namespace": namespace}
+             "name_ns": ns(t_first) + r.randint(0, 999), "ev_uid": uid(r), "namespace": namespace}
         self.events.append(e)
         return e
 
     def events_json(self, namespace):
+        # resourceVersions are etcd revisions: they grow with the time each event was last written
+        for e in sorted(self.events, key=lambda e: (max(e["first"], e["last"]), e["name_ns"])):
+            e["ev_rv"] = self.next_rv()
+            e["obj_rv"] = str(int(e["ev_rv"]) - self.krng.randint(1, 300))
         items = [kube.event_v1(e, namespace) for e in self.events if e["namespace"] == namespace]
         items.sort(key=lambda o: o["metadata"]["name"])  # the API server lists by key (name)
         return kube.event_list_json(items)
