@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 
-from loggen import check, corpus, gc, javaclient, journal, journal_fixture, librdkafka, scenarios  # noqa: E402
+from loggen import check, corpus, gc, javaclient, journal, journal_fixture, kube, kubescenarios, librdkafka, scenarios  # noqa: E402
 from loggen.common import MS, SEC, UTC, T, dt, expected_path, iso_z_ms  # noqa: E402
 from loggen.javalog import (compose, log4j, log4j_clock, logback, logback_clock, logstash, spring3,  # noqa: E402
                             ts_iso_z, ts_log4j, ts_logback)
@@ -208,6 +208,58 @@ class Checker(unittest.TestCase):
             f.write(text[:start + 1] + shifted + text[start + 24:])
         errors = check.check_clock_agreement(d)
         self.assertTrue(errors, "a server.log lifecycle line moved away from its journal copy went unnoticed")
+
+
+class KubeShapes(unittest.TestCase):
+    """kube.py's wrappers parse back with the checker's own parsers; tabwriter and ages as Go prints them."""
+
+    def test_wrappers_parse_back(self):
+        with tempfile.TemporaryDirectory(prefix="loggen-test-") as tmp:
+            p = os.path.join(tmp, "x.log")
+            for t in times(100):
+                t_ns = t * 1000 + t % 1000
+                inner = log4j(ts_log4j(t), "INFO", "[KafkaServer id=2] started", "kafka.server.KafkaServer")
+                long = inner + " " + "x" * (kube.CRI_MAX_LINE + 10)
+                for text in (kube.kubectl_line(t_ns, inner) + "\n",
+                             "\n".join(kube.cri_lines([t_ns, t_ns + 5000], long)) + "\n"):
+                    with open(p, "w") as f:
+                        f.write(text)
+                    (wt, got), = check.wrapper_lines(p)
+                    self.assertAlmostEqual(wt, t / 1e6, delta=2e-6, msg=text[:80])
+                    self.assertEqual(ms_of(check.inner_time(got, wt)), t // MS)
+                self.assertEqual(got, long)  # the P part and the F part joined
+
+    def test_rfc3339nano_trims_zeros(self):
+        self.assertEqual(kube.rfc3339nano(T("2026-03-05T03:47:12.500000") * 1000), "2026-03-05T03:47:12.5Z")
+        self.assertEqual(kube.rfc3339nano(T("2026-03-05T03:47:12") * 1000), "2026-03-05T03:47:12Z")
+        self.assertEqual(kube.rfc3339nano_fixed(T("2026-03-05T03:47:12.500000") * 1000), "2026-03-05T03:47:12.500000000Z")
+
+    def test_human_duration(self):
+        for s, want in [(0, "0s"), (119, "119s"), (120, "2m"), (348, "5m48s"), (600, "10m"), (3 * 3600, "3h"),
+                        (3 * 3600 + 60, "3h1m"), (9 * 3600, "9h"), (50 * 3600, "2d2h"), (9 * 86400, "9d")]:
+            self.assertEqual(kube.human_duration(s), want, s)
+
+    def test_tabwriter_blocks(self):
+        # a line without a tab ends the column block, as in Go's text/tabwriter
+        got = kube.tabwriter("Name:\tx\nService Account:\ty\nVolumes:\n  a:\tb\n")
+        self.assertEqual(got, "Name:             x\nService Account:  y\nVolumes:\n  a:  b\n")
+
+    def test_kube_checker(self):
+        with tempfile.TemporaryDirectory(prefix="loggen-test-") as tmp:
+            kubescenarios.k8s_oom_killed(tmp)
+            d = os.path.join(tmp, "k8s-oom-killed")
+            self.assertEqual(check.check_kube_bundle(d)[0], [])
+            p = os.path.join(d, "my-cluster-kafka-1.previous.log")
+            with open(p, "a") as f:  # an inner stamp far from the runtime's
+                f.write("2026-03-19T02:13:41.000000000Z 2026-03-19 02:10:00,000 INFO late (kafka.log.Log) [main]\n")
+            errors = check.check_kube_bundle(d)[0]
+            self.assertTrue(any("not within 1 s before" in e for e in errors), errors)
+            exp = json.loads(check.read_text(expected_path(d)))
+            exp["bursts"][0]["cause"]["time"] = "2026-03-19T02:13:40.000Z"
+            with open(expected_path(d), "w") as f:
+                json.dump(exp, f)
+            errors = check.check_kube_bundle(d)[0]
+            self.assertTrue(any("no container_terminated record" in e for e in errors), errors)
 
 
 class CorpusParsesBack(unittest.TestCase):

@@ -19,7 +19,7 @@ from .common import MIN, MS, SEC, T, expected_path, rfc3339, wfile
 from .hosts import Client
 from .kubehosts import (KubeBroker, client_stdout, container_id, cri_file, hexid, kubectl_logs, sec, split_at,
                         uid)
-from .scenarios import Bundle, consumer_msgs
+from .bundle import Bundle, consumer_msgs
 
 NS = 1000  # µs -> ns
 
