@@ -9,8 +9,10 @@ Emitters, one module per source (line shapes only, no randomness):
   journal     journald fields, systemd unit messages, journalctl output modes, export format
   kernel      kernel OOM killer report
   gc          JDK 17 unified GC logging (G1)
+  kube        Kubernetes: kubectl logs --timestamps, CRI files, kubectl describe pod, events JSON
 Users of the emitters:
-  hosts, scenarios  the incident sample bundles (samples/generate.py)
+  bundle, hosts, scenarios  the incident sample bundles (samples/generate.py)
+  kubehosts, kubescenarios  the Kubernetes bundles samples/k8s-* (same entry point)
   check             the independent checks of the bundles (samples/generate.py --check)
   corpus            the benchmark corpus (bench/gen_corpus.py)
   journal_fixture   the journal fixture export stream (tests/data/gen/journal/make-journal.py)
