@@ -53,6 +53,23 @@ TEST(Discover, RotationSetOrderFromSuffixes) {
   EXPECT_EQ(s.host_hint, "broker-1");
 }
 
+// The kubelet rotates a container's log to N.log.<YYYYMMDD-hhmmss> and
+// gzips older ones; the directory names the pod (kubelet's own layout).
+TEST(Discover, KubeletContainerLogRotationAndPod) {
+  TempDir d;
+  const std::string dir =
+      "var/log/pods/messaging_kafka-2_30d2d6f2-59f7-4c3b-92ca-45e8da1b5113/kafka/";
+  for (const char* n : {"0.log", "0.log.20260818-090211", "0.log.20260818-084437.gz"})
+    d.write(dir + n, "x\n");
+  CollectingSink sink;
+  auto ins = discover_inputs({d.file("var")}, {}, sink);
+  EXPECT_TRUE(sink.items.empty());
+  ASSERT_EQ(ins.size(), 1u);
+  EXPECT_EQ(suffixes(ins[0]),
+            (std::vector<std::string>{"20260818-084437.gz", "20260818-090211", ""}));
+  EXPECT_EQ(ins[0].host_hint, "kafka-2");
+}
+
 TEST(Discover, NoGroupingWhenDisabled) {
   TempDir d;
   d.write("a/server.log", "x\n");
@@ -186,6 +203,15 @@ TEST(Discover, HostHints) {
   EXPECT_EQ(host_hint_from_path("/corpus/kafka-2.8.0/server.log"), "");
   EXPECT_EQ(host_hint_from_path("server.log"), "");
   EXPECT_EQ(host_hint_from_path("/x/kafka-1.log"), "");  // a file name, not a host
+  // Container logs name their pod, broker or client alike.
+  EXPECT_EQ(host_hint_from_path("/var/log/pods/shop_checkout-api-6c8d9f7b4-r2x9q_"
+                                "1ea8bb24-43bc-4efa-b843-851e6cf5caab/checkout-api/0.log"),
+            "checkout-api-6c8d9f7b4-r2x9q");
+  EXPECT_EQ(host_hint_from_path("/var/log/containers/my-cluster-kafka-0_kafka_kafka-"
+                                "4296b9e2377fddb0e7e42d20223c36771268cb7a1828315331405b66f0030add"
+                                ".log"),
+            "my-cluster-kafka-0");
+  EXPECT_EQ(host_hint_from_path("/var/log/pods/not_a_pod/x/0.log"), "");
 }
 
 // ---- real broker logs/ folders -------------------------------------------

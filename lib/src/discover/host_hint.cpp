@@ -41,11 +41,46 @@ bool looks_like_host(std::string_view comp) {
   return ends_with(stem, "kafka") || ends_with(stem, "broker");
 }
 
+// A pod UID: 8-4-4-4-12 hex digits.
+bool is_uid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+// The pod a container log file belongs to, from the kubelet's own names:
+// /var/log/pods/<namespace>_<pod>_<uid>/<container>/N.log and the
+// /var/log/containers/<pod>_<namespace>_<container>-<64 hex id>.log links.
+// Namespace and pod names cannot hold '_' (DNS labels), so the split is exact.
+std::string pod_from_kubelet_path(const std::vector<std::string>& comps) {
+  if (comps.size() >= 3) {
+    const std::string& dir = comps[comps.size() - 3];
+    size_t a = dir.find('_'), b = dir.rfind('_');
+    if (a != std::string::npos && b > a + 1 && is_uid(std::string_view(dir).substr(b + 1)))
+      return dir.substr(a + 1, b - a - 1);
+  }
+  if (comps.size() >= 2 && comps[comps.size() - 2] == "containers") {
+    const std::string& f = comps.back();
+    size_t a = f.find('_');
+    if (a != std::string::npos && a > 0 && ends_with(f, ".log") && f.size() > 70 &&
+        f[f.size() - 69] == '-')
+      return f.substr(0, a);
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string host_hint_from_path(const std::string& path) {
   std::vector<std::string> comps;
   for (const auto& c : std::filesystem::path(path)) comps.push_back(c.string());
+  // A container's log names its pod: the pod is the host (a broker pod's
+  // ordinal is its id only as a noted guess, see analyze).
+  std::string pod = pod_from_kubelet_path(comps);
+  if (!pod.empty()) return pod;
   if (!comps.empty()) comps.pop_back();  // the file name itself
   for (auto it = comps.rbegin(); it != comps.rend(); ++it) {
     if (it->rfind("host=", 0) == 0 && it->size() > 5) return it->substr(5);

@@ -19,10 +19,12 @@ bool ends_with(std::string_view s, std::string_view suf) {
 }
 
 // "YYYY-MM-DD" or "YYYY-MM-DD-HH" (log4j DailyRollingFileAppender patterns
-// '.'yyyy-MM-dd and '.'yyyy-MM-dd-HH), or logrotate dateext "YYYYMMDD".
+// '.'yyyy-MM-dd and '.'yyyy-MM-dd-HH), logrotate dateext "YYYYMMDD", or the
+// kubelet's "YYYYMMDD-hhmmss" (container log rotation: 0.log.20260818-090211[.gz]).
 bool is_date_stamp(std::string_view s) {
   auto d = [&](size_t i, size_t n) { return all_digits(s.substr(i, n)); };
   if (s.size() == 8) return d(0, 8) && s[0] >= '1' && s[0] <= '2';
+  if (s.size() == 15) return d(0, 8) && s[0] >= '1' && s[0] <= '2' && s[8] == '-' && d(9, 6);
   if (s.size() != 10 && s.size() != 13) return false;
   if (!(d(0, 4) && s[4] == '-' && d(5, 2) && s[7] == '-' && d(8, 2))) return false;
   return s.size() == 10 || (s[10] == '-' && d(11, 2));
@@ -56,7 +58,7 @@ RotationName parse_rotation_name(std::string_view name) {
   } else if (!current) {
     // Dated: ".2026-06-29-14" / ".2026-06-29", or logrotate "-20260629".
     size_t cut = std::string_view::npos;
-    for (size_t len : {13u, 10u}) {
+    for (size_t len : {15u, 13u, 10u}) {
       if (rest.size() > len + 1 && rest[rest.size() - len - 1] == '.' &&
           is_date_stamp(rest.substr(rest.size() - len))) {
         cut = rest.size() - len - 1;
