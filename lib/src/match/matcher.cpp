@@ -220,6 +220,7 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
     e.kind = c.kind;
     e.pattern = c.pattern_name;
     std::string_view unit, description;
+    bool has_pod = false;
     for (size_t g = 0; g < c.groups.size(); ++g) {
       if (c.names[g].empty() || c.groups[g].data() == nullptr) continue;
       std::string_view v(c.groups[g].data(), c.groups[g].size());
@@ -228,7 +229,13 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
       if (name == "node" || name == "broker") {
         if (e.broker < 0) e.broker = parse_id(v);
       } else if (name == "host") {
-        if (!v.empty()) e.host.assign(v);
+        if (!v.empty() && !has_pod) e.host.assign(v);
+      } else if (name == "pod") {
+        // A Kubernetes pod is the host of its events (the node is not).
+        if (!v.empty()) {
+          e.host.assign(v);
+          has_pod = true;
+        }
       } else if (name == "ip") {
         if (e.host.empty() && !v.empty()) e.host.assign(v);
       } else if (name == "client_id") {

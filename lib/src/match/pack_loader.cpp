@@ -93,7 +93,7 @@ std::vector<std::pair<std::string, std::string>> fields_of(const toml::node& n, 
 constexpr std::string_view kCanonical[] = {
     "client_id",     "node",  "broker",      "host",   "ip",      "port",  "topic",
     "partition",     "pid",   "unit",        "signal", "process", "cause", "duration",
-    "duration_unit", "count", "description", "pause",  "state"};
+    "duration_unit", "count", "description", "pause",  "state",   "pod"};
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
