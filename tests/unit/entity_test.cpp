@@ -55,5 +55,64 @@ TEST(Entity, ResolveFillsBrokerSideEventsAndGuessesFromNamesWithANote) {
   EXPECT_NE(notes[0].find("broker-3 is taken to be broker 3"), std::string::npos);
 }
 
+TEST(Entity, PodOrdinalsOfKafkaOperatorsAreGuessedOthersAreNot) {
+  EntityMap m;
+  EXPECT_EQ(m.guess_from_pod_name("my-cluster-kafka-2"), 2);      // Strimzi (StrimziPodSet)
+  EXPECT_EQ(m.guess_from_pod_name("kafka-0"), 0);                 // Bitnami / Confluent
+  EXPECT_EQ(m.guess_from_pod_name("kafka-controller-1"), 1);      // Bitnami KRaft
+  EXPECT_EQ(m.guess_from_pod_name("kafka-broker-3"), 3);          // Bitnami broker pool
+  EXPECT_EQ(m.guess_from_pod_name("my-cluster-dual-role-4"), 4);  // Strimzi node pool
+  EXPECT_EQ(m.guess_from_pod_name("my-cluster-broker-5"), 5);
+  EXPECT_EQ(m.broker_for("my-cluster-kafka-2"), 2);
+  // No brokers: Deployment pods, clients, ZooKeeper, Connect, UIs, exporters.
+  EXPECT_EQ(m.guess_from_pod_name("orders-api-7d9f8-xk2l5"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("orders-api-7d9f8b6c5d-xk2lp"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("payments-consumer-6"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("my-cluster-zookeeper-7"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("my-cluster-connect-8"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("kafka-ui-9"), -1);
+  EXPECT_EQ(m.guess_from_pod_name("kafka-10x"), -1);
+  // An id another host already has is not guessed twice.
+  EXPECT_EQ(m.guess_from_pod_name("other-kafka-2"), -1);
+  EXPECT_TRUE(looks_like_replicaset_pod("orders-api-7d9f8-xk2l5"));
+  EXPECT_FALSE(looks_like_replicaset_pod("my-cluster-kafka-2"));
+  // The name-based guess for broker-side hosts no longer takes a Deployment
+  // pod's random suffix for an id.
+  EXPECT_EQ(m.guess_from_name("orders-api-7d9f8-xk2l5"), -1);
+}
+
+TEST(Entity, ResolveGuessesKafkaPodsNotClientPodsOrNodesAndTheUserWins) {
+  auto pod_event = [](EventKind k, std::string pod) {
+    Event e;
+    e.kind = k;
+    e.host = pod;
+    e.input = "node/journal.txt";
+    e.fields = {{"pod", pod}, {"namespace", "kafka"}};
+    return e;
+  };
+  std::vector<Event> events;
+  events.push_back(pod_event(EventKind::kPodKilled, "my-cluster-kafka-2"));
+  events.push_back(pod_event(EventKind::kContainerTerminated, "kafka-loadgen-0"));
+  events.push_back(pod_event(EventKind::kPodKilled, "my-cluster-kafka-1"));
+  std::vector<InputSummary> inputs(2);
+  inputs[0].input = "loadgen/kafka-loadgen-0.log";  // a client's own log
+  inputs[0].role = InputRole::kClient;
+  inputs[0].host = "kafka-loadgen-0";
+  inputs[1].input = "node/journal.txt";  // a node's journal: its kubelet names pods
+  inputs[1].role = InputRole::kJournal;
+  inputs[1].host = "aks-nodepool1-24207654-vmss000002";
+  AnalyzeOptions opts;
+  opts.broker_map = {{"my-cluster-kafka-1", 11}};  // --broker POD=ID
+  EntityMap m;
+  auto notes = resolve_entities(events, inputs, opts, m);
+  EXPECT_EQ(events[0].broker, 2);
+  EXPECT_EQ(events[1].broker, -1);  // a client pod stays a client
+  EXPECT_EQ(events[1].host, "kafka-loadgen-0");
+  EXPECT_EQ(events[2].broker, 11);
+  EXPECT_EQ(inputs[1].broker, -1);  // the node is no broker 2
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("pod my-cluster-kafka-2 is taken to be broker 2"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace logcorr

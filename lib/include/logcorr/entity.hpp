@@ -20,6 +20,9 @@ namespace logcorr {
 // "Broker-3.Kafka.SVC." -> "broker-3"; an IP stays as it is.
 std::string normalize_host(std::string_view host);
 bool looks_like_ip(std::string_view s);
+// `name-7d9f8b6c5d-xk2l5`: a pod of a Deployment's ReplicaSet (template
+// hash and random suffix from Kubernetes' name alphabet), never a broker.
+bool looks_like_replicaset_pod(std::string_view name);
 
 class EntityMap {
  public:
@@ -34,6 +37,14 @@ class EntityMap {
   // host already has an id or another host has 3. Returns the id guessed
   // (a guess: callers say so in a note), or -1.
   int32_t guess_from_name(const std::string& host);
+  // The same for a Kubernetes pod, stricter: the StatefulSet / pod-set
+  // ordinal of a Kafka pod of the common operators and charts
+  // (`<cluster>-kafka-N`, Strimzi node pools `<cluster>-broker-N` /
+  // `-controller-N` / `-dual-role-N`, Bitnami/Confluent `kafka-N`,
+  // `kafka-broker-N`, `kafka-controller-N`). A pod of a Deployment
+  // (`orders-api-7d9f8-xk2l5`), ZooKeeper, Connect, exporters or UIs is no
+  // broker. Returns the id guessed, or -1.
+  int32_t guess_from_pod_name(const std::string& host);
   // A user's --broker HOST=ID; wins over anything learned.
   void add_user_mapping(std::string_view host, int32_t broker);
 

@@ -2,6 +2,7 @@
 // events in time order.
 #include <fmt/format.h>
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -27,16 +28,62 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
   }
   for (const auto& in : inputs)
     if (in.broker >= 0 && !in.host.empty()) map.learn(in.host, in.broker);
+  // Kubernetes: a pod's UID (the kubelet's lines name both) stands for the
+  // pod in the records that name only the UID (a kernel OOM report's cgroup,
+  // the kubelet's PLEG); those become the pod's events.
+  for (const auto& e : events) {
+    auto uid = e.field("pod_uid");
+    if (!uid.empty() && !e.field("pod").empty() && !e.host.empty()) {
+      std::string u(uid);
+      std::replace(u.begin(), u.end(), '_', '-');
+      map.learn_alias(u, e.host);
+    }
+  }
+  for (auto& e : events) {
+    auto uid = e.field("pod_uid");
+    if (uid.empty() || !e.field("pod").empty()) continue;
+    std::string u(uid);
+    std::replace(u.begin(), u.end(), '_', '-');
+    std::string pod = map.canonical(u);
+    if (pod != normalize_host(u)) e.host = pod;
+  }
   // Last resort: a broker-side host named like `broker-3`. Said in a note,
   // since it is a guess.
+  // A Kubernetes node's journal (its kubelet names pods) speaks for the
+  // node: `aks-nodepool1-…-vmss000002` is no broker 2.
+  std::set<std::string_view> node_inputs;
+  for (const auto& e : events)
+    if (!e.field("pod").empty() || !e.field("pod_uid").empty()) node_inputs.insert(e.input);
   for (const auto& in : inputs) {
     const auto& h = in.host;
     if (!is_broker_side(in.role)) continue;
+    if (node_inputs.count(in.input) && in.role == InputRole::kJournal) continue;
     int32_t id = map.guess_from_name(h);
     if (id < 0) continue;
     notes.push_back(
         fmt::format("{} is taken to be broker {} from its name (no log said its id; "
                     "use --broker {}=ID if that is wrong)",
+                    h, id, h));
+  }
+  // A Kubernetes pod named like a Kafka StatefulSet / pod-set member
+  // (`my-cluster-kafka-2`), unless its own log is a client's.
+  std::set<std::string> clients, guessed;
+  for (const auto& in : inputs)
+    if (in.role == InputRole::kClient && !in.host.empty()) clients.insert(map.canonical(in.host));
+  for (const auto& e : events) {
+    if (e.host.empty() || e.broker >= 0) continue;
+    if (e.field("pod").empty() &&
+        !(e.kind == EventKind::kContainerTerminated || e.kind == EventKind::kPodEvicted ||
+          e.kind == EventKind::kPodKilled))
+      continue;
+    std::string h = map.canonical(e.host);
+    if (clients.count(h) || guessed.count(h)) continue;
+    int32_t id = map.guess_from_pod_name(h);
+    if (id < 0) continue;
+    guessed.insert(h);
+    notes.push_back(
+        fmt::format("pod {} is taken to be broker {} from its StatefulSet ordinal (no log said "
+                    "its id; use --broker {}=ID if that is wrong)",
                     h, id, h));
   }
   for (auto& e : events) {

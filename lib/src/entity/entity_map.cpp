@@ -33,8 +33,73 @@ std::string normalize_host(std::string_view host) {
   return out;
 }
 
+namespace {
+
+std::vector<std::string_view> dash_segments(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  while (true) {
+    size_t d = s.find('-', b);
+    out.push_back(s.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b));
+    if (d == std::string_view::npos) break;
+    b = d + 1;
+  }
+  return out;
+}
+
+// k8s.io/apimachinery/pkg/util/rand: the alphabet of generated name parts.
+bool k8s_rand(std::string_view s) {
+  constexpr std::string_view kAlpha = "bcdfghjklmnpqrstvwxz2456789";
+  if (s.empty()) return false;
+  for (char c : s)
+    if (kAlpha.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
+bool looks_like_replicaset_pod(std::string_view name) {
+  auto seg = dash_segments(name);
+  if (seg.size() < 3) return false;
+  std::string_view suffix = seg[seg.size() - 1], hash = seg[seg.size() - 2];
+  return suffix.size() == 5 && k8s_rand(suffix) && hash.size() >= 4 && hash.size() <= 10 &&
+         k8s_rand(hash);
+}
+
+int32_t EntityMap::guess_from_pod_name(const std::string& host) {
+  std::string h = canonical(host);
+  if (h.empty() || broker_for(h) >= 0 || looks_like_ip(h) || looks_like_replicaset_pod(h))
+    return -1;
+  auto seg = dash_segments(h);
+  if (seg.size() < 2) return -1;
+  std::string_view ord = seg.back();
+  if (ord.empty() || ord.size() > 6) return -1;
+  for (char c : ord)
+    if (c < '0' || c > '9') return -1;
+  constexpr std::string_view kKafka[] = {"kafka", "broker", "brokers",  "controller", "controllers",
+                                         "kraft", "dual",   "combined", "mixed"};
+  constexpr std::string_view kNot[] = {
+      "zookeeper", "zk",       "connect",  "mirrormaker", "mm2",      "exporter", "cruise",
+      "entity",    "operator", "ui",       "schema",      "registry", "rest",     "ksql",
+      "ksqldb",    "client",   "consumer", "producer",    "streams",  "bridge"};
+  bool kafka = false;
+  for (size_t i = 0; i + 1 < seg.size(); ++i) {
+    for (std::string_view k : kNot)
+      if (seg[i] == k) return -1;
+    for (std::string_view k : kKafka)
+      if (seg[i] == k) kafka = true;
+  }
+  if (!kafka) return -1;
+  int32_t id = 0;
+  for (char c : ord) id = id * 10 + (c - '0');
+  if (!host_for(id).empty()) return -1;
+  learn(h, id);
+  return id;
+}
+
 int32_t EntityMap::guess_from_name(const std::string& host) {
   if (host.empty() || broker_for(host) >= 0) return -1;
+  if (looks_like_replicaset_pod(normalize_host(host))) return -1;
   size_t end = host.size(), beg = end;
   while (beg > 0 && host[beg - 1] >= '0' && host[beg - 1] <= '9') --beg;
   if (beg == end || end - beg > 6) return -1;
