@@ -74,6 +74,7 @@ struct Evidence {
   std::string text;
   int64_t time_ns = 0;
   EventKind kind = EventKind::kNetworkException;
+  bool approximate = false;  // the time was derived from an age ("3m26s")
 };
 
 struct Cause {
@@ -87,6 +88,12 @@ struct Cause {
   int64_t lag_ns = 0;        // start_ns - burst start: negative = cause came first
   double score = 0;
   std::string summary;  // "broker 2 killed by the OOM killer, restarted 14 s later"
+  // Kubernetes: what its records said stopped the broker ("oom",
+  // "liveness-probe", "exit-137", "error", "crashloop", "grace-period",
+  // "eviction", "drain", "operator-roll", "delete", "completed",
+  // "kubelet-stop", "died"), "" when no Kubernetes record took part.
+  std::string why;
+  bool approximate = false;  // time_ns was derived from an age
   std::vector<Evidence> evidence;
 };
 

@@ -17,6 +17,7 @@ void push_evidence(std::vector<Evidence>& v, const Event& e, size_t cap) {
   ev.text = e.text.size() > kMaxText ? e.text.substr(0, kMaxText) + " [...]" : e.text;
   ev.time_ns = e.time_ns;
   ev.kind = e.kind;
+  ev.approximate = e.field("approximate") == "true";
   v.push_back(std::move(ev));
 }
 

@@ -1,5 +1,7 @@
 #include "cause_index.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "burst_builder.hpp"
@@ -12,7 +14,95 @@ namespace {
 // request timeout is seconds, not milliseconds. They are still counted.
 constexpr int64_t kMinCandidatePause = kMinCausalPauseNs;
 
+// A stop line arriving this long after a downtime of the same broker closed
+// still belongs to it (systemd's "Started" before Kafka's "started", a
+// Kubernetes record of the container's end written after the restart).
+constexpr int64_t kMergeNs = 60'000'000'000;
+// An age-derived time ("3m26s" ago) is this far off at worst: the same stop
+// seen with an exact time and with an approximate one is one stop.
+constexpr int64_t kApproxSlackNs = 120'000'000'000;
+// A Drain Cleaner annotation explains a roll of its pod this long after.
+constexpr int64_t kDrainPendingNs = 30LL * 60 * 1'000'000'000;
+
+bool contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+std::string exit_suffix(std::string_view reason, std::string_view code) {
+  if (!reason.empty() && !code.empty()) return fmt::format(" ({}, exit {})", reason, code);
+  if (!code.empty()) return fmt::format(" (exit {})", code);
+  if (!reason.empty()) return fmt::format(" ({})", reason);
+  return {};
+}
+
 }  // namespace
+
+bool is_kube_kind(EventKind k) {
+  return k == EventKind::kContainerTerminated || k == EventKind::kPodEvicted ||
+         k == EventKind::kPodKilled;
+}
+
+bool is_approximate(const Event& e) {
+  return e.field("approximate") == "true";
+}
+
+std::string pod_uid_of(const Event& e) {
+  std::string uid(e.field("pod_uid"));
+  std::replace(uid.begin(), uid.end(), '_', '-');
+  return uid;
+}
+
+KubeStop classify_kube_stop(const Event& e) {
+  KubeStop k;
+  if (e.kind == EventKind::kContainerTerminated) {
+    std::string_view reason = e.field("reason"), code = e.field("exit_code");
+    if (reason == "OOMKilled") {
+      k = {3, 10, "oom", fmt::format("container OOMKilled (exit {})", code.empty() ? "137" : code)};
+    } else if (reason == "CrashLoopBackOff") {
+      k = {2, 8, "crashloop", "container in CrashLoopBackOff" + exit_suffix({}, code)};
+    } else if (code == "137") {
+      k = {2, 7, "exit-137",
+           "container killed with SIGKILL" + exit_suffix(reason, code) + " without an OOM kill"};
+    } else if (code == "143" || code == "0" || reason == "Completed") {
+      k = {1, 3, "completed", "container stopped" + exit_suffix(reason, code)};
+    } else if (!code.empty() || reason == "Error" || reason == "ContainerCannotRun" ||
+               reason == "StartError") {
+      k = {2, 6, "error", "container exited with an error" + exit_suffix(reason, code)};
+    } else {
+      k = {0, 1, "died", "container ended" + exit_suffix(reason, code)};
+    }
+    return k;
+  }
+  std::string_view why = e.field("why");
+  if (e.kind == EventKind::kPodEvicted) {
+    std::string detail =
+        why.empty() || why == "node-pressure" ? std::string("node pressure") : std::string(why);
+    while (!detail.empty() && (detail.back() == '.' || detail.back() == ' ')) detail.pop_back();
+    return {1, 6, "eviction", fmt::format("evicted by the kubelet ({})", detail)};
+  }
+  // pod_killed
+  std::string_view probe = e.field("probe");
+  if (probe == "liveness" || probe == "startup" || contains(why, "liveness") ||
+      contains(why, "probe"))
+    return {2, 9, "liveness-probe",
+            fmt::format("killed by the kubelet after failing its {} probe",
+                        probe.empty() ? std::string_view("liveness") : probe)};
+  if (contains(why, "CrashLoop") || contains(why, "crashloop") || contains(why, "BackOff"))
+    return {2, 8, "crashloop", "container in CrashLoopBackOff"};
+  if (why == "drain") return {1, 7, "drain", "stopped for a node drain"};
+  if (why == "operator-roll") {
+    std::string_view op = e.field("operator"), reasons = e.field("reasons");
+    std::string t =
+        op == "strimzi" ? "rolled by the Strimzi cluster operator" : "rolled by the operator";
+    if (!reasons.empty()) t += fmt::format(" ({})", reasons);
+    return {1, 7, "operator-roll", t};
+  }
+  if (why == "delete" || contains(why, "delete"))
+    return {1, 7, "delete", "deleted (kubectl delete pod)"};
+  if (contains(why, "evict")) return {1, 6, "eviction", "evicted"};
+  if (why.empty() || why == "kubelet-stop") return {1, 2, "kubelet-stop", "stopped by the kubelet"};
+  return {1, 4, std::string(why), fmt::format("stopped by Kubernetes ({})", why)};
+}
 
 std::string CauseIndex::key_for(const std::string& host, int32_t broker) const {
   int32_t b = broker >= 0 ? broker : ent_.broker_for(host);
@@ -32,7 +122,6 @@ std::string CauseIndex::key_for(const std::string& host, int32_t broker) const {
 // within a minute of a downtime of the same broker closing belongs to it:
 // reopen that downtime instead of starting a second one.
 CauseInterval* CauseIndex::reopen_recent(const std::string& key, int64_t t) {
-  constexpr int64_t kMergeNs = 60'000'000'000;
   for (auto it = closed_.rbegin(); it != closed_.rend(); ++it) {
     if (it->type != CauseInterval::Type::kDowntime) continue;
     if (key_for(it->host, it->broker) != key) continue;
@@ -46,6 +135,127 @@ CauseInterval* CauseIndex::reopen_recent(const std::string& key, int64_t t) {
   return nullptr;
 }
 
+void CauseIndex::add_stop(const Event& e, const std::string& host, int32_t broker,
+                          const std::string& key) {
+  const size_t cap = opts_.max_evidence;
+  const bool approx = is_approximate(e);
+  const bool kube = is_kube_kind(e.kind);
+  KubeStop ks;
+  if (kube) {
+    ks = classify_kube_stop(e);
+    if (e.field("effect") == "annotated") {
+      // The Drain Cleaner only marks the pod; the operator stops it later.
+      drain_pending_[key] = e.time_ns;
+      return;
+    }
+    auto d = drain_pending_.find(key);
+    if (d != drain_pending_.end()) {
+      if (e.time_ns - d->second <= kDrainPendingNs && ks.severity == 1) {
+        ks.key = "drain";
+        ks.specificity = 8;
+        ks.text += ks.text.find("rolled by") == 0 ? " for a node drain (Strimzi Drain Cleaner)"
+                                                  : ", for a node drain (Strimzi Drain Cleaner)";
+      }
+      if (e.time_ns - d->second > kDrainPendingNs || ks.key == "drain") drain_pending_.erase(d);
+    }
+  }
+  CauseInterval* iv = open_downtime(key);
+  bool attach_closed = false;
+  if (!iv && approx) {
+    // An age-derived record of a stop already closed: evidence for it, but
+    // it must not reopen (or stretch) the exact downtime.
+    for (auto it = closed_.rbegin(); it != closed_.rend(); ++it) {
+      if (it->type != CauseInterval::Type::kDowntime) continue;
+      if (key_for(it->host, it->broker) != key) continue;
+      if (it->end_ns != INT64_MAX && e.time_ns <= it->end_ns + kApproxSlackNs &&
+          e.time_ns + kApproxSlackNs >= it->start_ns) {
+        iv = &*it;
+        attach_closed = true;
+      }
+      break;
+    }
+  }
+  if (!iv) iv = reopen_recent(key, e.time_ns);
+  if (!iv) {
+    CauseInterval n;
+    n.type = CauseInterval::Type::kDowntime;
+    n.host = host;
+    n.broker = broker;
+    n.start_ns = e.time_ns;
+    n.start_exact = !approx;
+    n.decisive = e.kind;
+    n.decisive_ns = e.time_ns;
+    n.decisive_approx = approx;
+    iv = &open_.emplace(key, std::move(n)).first->second;
+  } else if (!approx && !iv->start_exact && !attach_closed) {
+    // The first exact record of this stop says when it began.
+    iv->start_ns = e.time_ns;
+    iv->start_exact = true;
+    if (iv->decisive_approx) {
+      iv->decisive_ns = e.time_ns;
+      iv->decisive_approx = false;
+    }
+  }
+  if (iv->host.empty()) iv->host = host;
+  if (iv->broker < 0) iv->broker = broker;
+  auto set_decisive = [&](EventKind k) {
+    iv->decisive = k;
+    iv->decisive_ns = e.time_ns;
+    iv->decisive_approx = approx;
+  };
+  // The most severe thing that happened decides: OOM > signal > clean stop.
+  if (kube) {
+    iv->kube = true;
+    // SIGKILL after a stop that was asked for: the grace period ran out.
+    if (ks.key == "exit-137" && iv->kube_rank > 0 && iv->kube_rank < 2 * 16) {
+      ks.key = "grace-period";
+      ks.text = iv->why +
+                ", then killed with SIGKILL (exit 137): it did not stop within "
+                "terminationGracePeriodSeconds";
+      ks.specificity = 10;
+    }
+    const bool more = ks.rank() > iv->kube_rank;
+    if (more) {
+      iv->kube_rank = ks.rank();
+      iv->why_key = ks.key;
+      iv->why = ks.text;
+    }
+    if (ks.severity == 3) {
+      if (!iv->oom || (iv->decisive_approx && !approx)) set_decisive(e.kind);
+      iv->oom = true;
+    } else if (ks.severity == 2) {
+      if (!iv->oom && (!iv->killed || more || (iv->decisive_approx && !approx)))
+        set_decisive(e.kind);
+      iv->killed = true;
+    } else if (ks.severity == 1) {
+      if (!iv->oom && !iv->killed && more) set_decisive(e.kind);
+      iv->clean_stop = true;
+    }
+  } else if (e.kind == EventKind::kOomKill) {
+    if (!iv->oom) set_decisive(EventKind::kOomKill);
+    iv->oom = true;
+  } else if (e.kind == EventKind::kProcessKilled) {
+    // systemd's "Main process exited, code=killed, status=15/TERM" during a
+    // stop it asked for is a clean stop, not a crash.
+    auto sig = e.field("signal");
+    bool term = sig == "TERM" || sig == "15" || sig == "SIGTERM" || sig == "15/TERM";
+    if (!(term && iv->clean_stop)) {
+      if (!iv->oom) {
+        if (!iv->killed) iv->decisive_ns = e.time_ns;
+        iv->decisive = EventKind::kProcessKilled;
+      }
+      iv->killed = true;
+    }
+  } else {
+    iv->clean_stop = true;
+  }
+  push_evidence(iv->evidence, e, cap);
+}
+
+bool CauseIndex::is_pod(const std::string& host) const {
+  return !host.empty() && pods_.count(ent_.canonical(host)) > 0;
+}
+
 CauseInterval* CauseIndex::open_downtime(const std::string& key) {
   auto it = open_.find(key);
   return it == open_.end() ? nullptr : &it->second;
@@ -54,49 +264,37 @@ CauseInterval* CauseIndex::open_downtime(const std::string& key) {
 void CauseIndex::add(const Event& e) {
   const size_t cap = opts_.max_evidence;
   std::string host = e.host.empty() ? std::string() : ent_.canonical(e.host);
+  // Kubernetes: a record that names the pod by UID only (a kernel OOM
+  // report's cgroup, the kubelet's PLEG) is about the pod other records
+  // named with that UID.
+  const std::string uid = pod_uid_of(e);
+  const bool named_pod = !e.field("pod").empty();
+  if (!uid.empty()) {
+    if (named_pod && !host.empty()) {
+      ent_.learn_alias(uid, host);
+    } else {
+      std::string pod = ent_.canonical(uid);
+      if (pod != normalize_host(uid)) host = pod;
+    }
+  }
+  if ((named_pod || is_kube_kind(e.kind)) && !host.empty()) {
+    pods_.insert(host);
+    // Follow mode has no resolution pass before the correlator: the
+    // StatefulSet ordinal is the last resort here too (batch has already
+    // tried it, with a note).
+    if (e.broker < 0 && ent_.broker_for(host) < 0) ent_.guess_from_pod_name(host);
+  }
   int32_t broker = e.broker >= 0 ? e.broker : ent_.broker_for(host);
   std::string key = key_for(host, broker);
   switch (e.kind) {
     case EventKind::kBrokerStop:
     case EventKind::kProcessKilled:
-    case EventKind::kOomKill: {
-      CauseInterval* iv = open_downtime(key);
-      if (!iv) iv = reopen_recent(key, e.time_ns);
-      if (!iv) {
-        CauseInterval n;
-        n.type = CauseInterval::Type::kDowntime;
-        n.host = host;
-        n.broker = broker;
-        n.start_ns = e.time_ns;
-        n.decisive = e.kind;
-        n.decisive_ns = e.time_ns;
-        iv = &open_.emplace(key, std::move(n)).first->second;
-      }
-      if (iv->host.empty()) iv->host = host;
-      if (iv->broker < 0) iv->broker = broker;
-      // The most severe thing that happened decides: OOM > signal > clean stop.
-      if (e.kind == EventKind::kOomKill) {
-        if (!iv->oom) iv->decisive_ns = e.time_ns;
-        iv->oom = true;
-        iv->decisive = EventKind::kOomKill;
-      } else if (e.kind == EventKind::kProcessKilled) {
-        // systemd's "Main process exited, code=killed, status=15/TERM" during a
-        // stop it asked for is a clean stop, not a crash.
-        auto sig = e.field("signal");
-        bool term = sig == "TERM" || sig == "15" || sig == "SIGTERM" || sig == "15/TERM";
-        if (!(term && iv->clean_stop)) {
-          if (!iv->oom) {
-            if (!iv->killed) iv->decisive_ns = e.time_ns;
-            iv->decisive = EventKind::kProcessKilled;
-          }
-          iv->killed = true;
-        }
-      } else {
-        iv->clean_stop = true;
-      }
-      push_evidence(iv->evidence, e, cap);
+    case EventKind::kOomKill:
+    case EventKind::kContainerTerminated:
+    case EventKind::kPodEvicted:
+    case EventKind::kPodKilled:
+      add_stop(e, host, broker, key);
       break;
-    }
     case EventKind::kUncleanShutdown: {
       // The broker logged nothing when it died; its last record before this
       // boot is the latest it can have been alive.
@@ -124,7 +322,8 @@ void CauseIndex::add(const Event& e) {
       if (!iv) {
         // A second start line of a restart already closed (Kafka's own
         // "started" after systemd's "Started"): the broker serves only now.
-        for (auto it = closed_.rbegin(); it != closed_.rend(); ++it) {
+        // An age-derived start never moves an exact one.
+        for (auto it = closed_.rbegin(); it != closed_.rend() && !is_approximate(e); ++it) {
           if (it->type != CauseInterval::Type::kDowntime || !it->restarted) continue;
           if (key_for(it->host, it->broker) != key) continue;
           if (e.time_ns >= it->end_ns && e.time_ns - it->end_ns <= 60'000'000'000) {

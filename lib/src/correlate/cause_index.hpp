@@ -9,6 +9,7 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,32 @@ struct CauseInterval {
   bool clean_stop = false, killed = false, oom = false, unclean_boot = false, restarted = false;
   EventKind decisive = EventKind::kBrokerStop;
   int64_t decisive_ns = 0;
+  bool decisive_approx = false;  // decisive_ns was derived from an age
+  bool start_exact = true;       // start_ns is an exact time, not age-derived
+  // What Kubernetes records said stopped it (kube_rank 0: none of them did).
+  // rank = severity * 16 + specificity; severity 3 OOM, 2 crash, 1 clean.
+  bool kube = false;
+  int kube_rank = 0;
+  std::string why_key;  // "oom", "liveness-probe", "drain", "operator-roll", ...
+  std::string why;      // "container OOMKilled (exit 137)"
   std::vector<Evidence> evidence;
 };
+
+// What one Kubernetes record says about a container's stop.
+struct KubeStop {
+  int severity = 0;  // 3 OOM kill, 2 crash, 1 clean stop, 0 unknown
+  int specificity = 0;
+  std::string key;
+  std::string text;
+  int rank() const { return severity * 16 + specificity; }
+};
+// Kubernetes kinds (container_terminated, pod_evicted, pod_killed) only.
+KubeStop classify_kube_stop(const Event& e);
+bool is_kube_kind(EventKind k);
+bool is_approximate(const Event& e);
+// A pod UID as the kubelet prints it (the systemd cgroup driver writes
+// `_` for `-`), or "".
+std::string pod_uid_of(const Event& e);
 
 class CauseIndex {
  public:
@@ -49,8 +74,11 @@ class CauseIndex {
   };
   const std::map<std::string, PauseStats>& short_pauses() const { return short_pauses_; }
   void resolve_entities();
+  // Did Kubernetes records name this host as a pod?
+  bool is_pod(const std::string& host) const;
 
  private:
+  void add_stop(const Event& e, const std::string& host, int32_t broker, const std::string& key);
   std::string key_for(const std::string& host, int32_t broker) const;
   CauseInterval* open_downtime(const std::string& key);
   CauseInterval* reopen_recent(const std::string& key, int64_t t);
@@ -60,6 +88,9 @@ class CauseIndex {
   std::deque<CauseInterval> closed_;
   std::map<std::string, CauseInterval> open_;  // per broker key
   std::map<std::string, PauseStats> short_pauses_;
+  std::set<std::string> pods_;  // canonical hosts named as pods
+  // A Drain Cleaner annotation: the reason of the pod's next roll.
+  std::map<std::string, int64_t> drain_pending_;
 };
 
 }  // namespace logcorr::detail

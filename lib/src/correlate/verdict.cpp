@@ -59,6 +59,11 @@ std::string summary_of(const CauseInterval& c) {
                      : c.killed                          ? "killed by a signal"
                      : (c.unclean_boot && !c.clean_stop) ? "died without a clean shutdown"
                                                          : "stopped cleanly";
+  // What Kubernetes said, when it says the same as the verdict (a kernel OOM
+  // kill of a pod whose container record says only "Error" is an OOM kill).
+  const int sev = c.kube_rank / 16;
+  const int want = c.oom ? 3 : c.killed ? 2 : (c.unclean_boot && !c.clean_stop) ? 2 : 1;
+  if (c.kube && !c.why.empty() && sev == want) what = c.why;
   if (c.restarted) return fmt::format("{} {}, back {} later", who, what, dur(c.duration_ns));
   return fmt::format("{} {}, no restart seen", who, what);
 }
@@ -72,6 +77,64 @@ double kind_weight(const CauseInterval& c) {
 }
 
 }  // namespace
+
+std::vector<std::string> kube_advice_for(Verdict v, const std::string& why_key) {
+  const std::string clients =
+      "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
+      "delivery.timeout.ms.";
+  switch (v) {
+    case Verdict::kOomKill:
+      return {
+          "The container hit its memory limit (resources.limits.memory). The JVM uses more than "
+          "its heap: set -Xmx (KAFKA_HEAP_OPTS, Strimzi jvmOptions -Xmx) to at most about half "
+          "of the limit and bound direct/off-heap memory (-XX:MaxDirectMemorySize), leaving "
+          "room for metaspace and thread stacks; give the pod requests equal to its limits.",
+          clients,
+      };
+    case Verdict::kBrokerCrash:
+      if (why_key == "liveness-probe")
+        return {
+            "The kubelet killed the broker because its liveness probe failed. A broker in log "
+            "recovery or a long GC pause does not answer: raise the probe's failureThreshold, "
+            "timeoutSeconds and initialDelaySeconds (or add a startupProbe) rather than "
+            "restart a broker that is busy.",
+            clients,
+        };
+      if (why_key == "grace-period" || why_key == "exit-137")
+        return {
+            "The container was killed with SIGKILL (exit 137) without an OOM kill: when it "
+            "follows a stop, terminationGracePeriodSeconds is shorter than the broker's "
+            "controlled shutdown; raise it to at least the controlled-shutdown time (minutes "
+            "for many partitions), or find who sent the kill.",
+            clients,
+        };
+      return {
+          "The broker's container failed (an Error exit, CrashLoopBackOff): read why in "
+          "`kubectl logs --previous --timestamps POD` (the container before its restart) and "
+          "`kubectl describe pod POD` (Last State); expect log recovery on start.",
+          clients,
+      };
+    case Verdict::kBrokerRestart: {
+      std::vector<std::string> out;
+      if (why_key == "eviction")
+        out.push_back(
+            "The kubelet evicted the broker under node pressure: give the pod requests equal to "
+            "its limits (Guaranteed QoS is evicted last) and keep node memory and disk headroom.");
+      out.push_back(
+          "Let Kubernetes take one broker at a time: a PodDisruptionBudget with maxUnavailable: 1 "
+          "(Strimzi creates one) for drains and evictions, rolls one pod at a time that wait for "
+          "UnderReplicatedPartitions = 0, and terminationGracePeriodSeconds at least the "
+          "controlled-shutdown time.");
+      out.push_back(
+          "Transient: a broker restart drops its connections. Let the client absorb it: "
+          "enable.idempotence=true, acks=all, retries high (the default MAX_INT) bounded by "
+          "delivery.timeout.ms.");
+      return out;
+    }
+    default:
+      return advice_for(v);
+  }
+}
 
 std::vector<std::string> advice_for(Verdict v) {
   switch (v) {
@@ -186,6 +249,8 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.lag_ns = iv.start_ns - b.start_ns;
     c.score = std::round(s.score * 1000) / 1000;
     c.summary = summary_of(iv);
+    c.why = iv.kube ? iv.why_key : std::string();
+    c.approximate = iv.decisive_approx;
     c.evidence = iv.evidence;
     // Stamps of whole seconds tie often (journal short-iso): within a tie,
     // file order reads as the log did (Stopping, shutting down, Stopped).
@@ -224,7 +289,9 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     b.confidence = 0;
   }
   (void)lone;
-  b.advice = advice_for(b.verdict);
+  const CauseInterval* best =
+      !scored.empty() && scored.front().score >= kMinScore ? scored.front().c : nullptr;
+  b.advice = best && best->kube ? kube_advice_for(b.verdict, best->why_key) : advice_for(b.verdict);
 
   // Client hazards from config dumps.
   std::set<std::string> warned;  // client ids and inputs already warned about
@@ -267,12 +334,45 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     }
     std::string who =
         host.empty() ? fmt::format("broker {}", id) : fmt::format("broker {} ({})", id, host);
+    const bool pod = ctx.causes.is_pod(host);
     if (!any_input) {
-      b.coverage_gaps.push_back(fmt::format("no log of {} was given", who));
+      if (pod)
+        b.coverage_gaps.push_back(fmt::format(
+            "no log of {} was given: `kubectl logs --timestamps {}` (add --previous for the "
+            "container before its last restart) and `kubectl get events -o json` (the API "
+            "server keeps events about an hour)",
+            who, host));
+      else
+        b.coverage_gaps.push_back(fmt::format("no log of {} was given", who));
       continue;
     }
     for (InputRole role : {InputRole::kJournal, InputRole::kServer, InputRole::kGc}) {
       if (have.count(role)) continue;
+      if (pod) {
+        // A pod has no journal of its own: the cluster's records stand in
+        // for it, and the GC log goes to the container's stdout.
+        if (role == InputRole::kJournal && have.count(InputRole::kOther)) continue;
+        const char* what = role == InputRole::kJournal  ? "Kubernetes record"
+                           : role == InputRole::kServer ? "broker log"
+                                                        : "GC log";
+        const std::string fill =
+            role == InputRole::kJournal ? fmt::format(
+                                              "`kubectl get events -o json` (kept about an hour), "
+                                              "`kubectl describe pod {}`",
+                                              host)
+            : role == InputRole::kServer
+                ? fmt::format(
+                      "`kubectl logs --previous --timestamps {}` (the container "
+                      "before its last restart)",
+                      host)
+                : fmt::format(
+                      "the JVM's GC log (on stdout when enabled: `kubectl logs "
+                      "--previous --timestamps {}`)",
+                      host);
+        b.coverage_gaps.push_back(fmt::format("no {} covers {} between {} and {}: {}", what, who,
+                                              hhmmss(lo), hhmmss(hi), fill));
+        continue;
+      }
       const char* what = role == InputRole::kJournal  ? "journal"
                          : role == InputRole::kServer ? "server.log"
                                                       : "GC log";

@@ -32,5 +32,8 @@ struct VerdictContext {
 void decide(PendingBurst& pb, const VerdictContext& ctx);
 
 std::vector<std::string> advice_for(Verdict v);
+// The advice when Kubernetes records decided the cause (what to change on
+// Kubernetes: memory limit vs -Xmx, PodDisruptionBudget, grace period, probes).
+std::vector<std::string> kube_advice_for(Verdict v, const std::string& why_key);
 
 }  // namespace logcorr::detail

@@ -40,6 +40,10 @@ void evidence(JsonWriter& j, const std::vector<Evidence>& ev) {
     j.str(kind_name(e.kind));
     j.key("text");
     j.str(e.text);
+    if (e.approximate) {  // additive (schema v1): only when an age gave the time
+      j.key("approximate");
+      j.boolean(true);
+    }
     j.close('}');
   }
   j.close(']');
@@ -113,6 +117,14 @@ void burst(JsonWriter& j, const Burst& b) {
     j.num(c.lag_ns / kNanosPerMilli);
     j.key("score");
     j.dbl(c.score);
+    if (!c.why.empty()) {  // additive (schema v1): Kubernetes causes only
+      j.key("why");
+      j.str(c.why);
+    }
+    if (c.approximate) {
+      j.key("approximate");
+      j.boolean(true);
+    }
     evidence(j, c.evidence);
     j.close('}');
   }
