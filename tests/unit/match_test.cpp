@@ -141,6 +141,42 @@ namespace {
 
 // real-lines/librdkafka/022.log lines 1-2, framed as LABELS.md says (the
 // indented RD_KAFKA_LOG line continues the ctime() line).
+TEST(Matcher, APodIsTheHostOfItsEventsNotTheNode) {
+  Matcher m(shipped());
+  Record rec;
+  rec.raw.text =
+      "Oct 12 19:34:45 aks-nodepool1-24207654-vmss000002 kubelet[2480]: I1012 19:34:45.000152    "
+      "2480 kuberuntime_container.go:709] \"Killing container with a grace period\" "
+      "pod=\"kafka/my-cluster-kafka-2\" podUID=27aff94d-e0d9-43d1-84d6-9ab000aa57e2 "
+      "containerName=\"kafka\" containerID=\"containerd://4296b9e2\" gracePeriod=30";
+  rec.message = rec.raw.text;
+  rec.meta.host = "aks-nodepool1-24207654-vmss000002";
+  rec.time.utc_ns = 42;
+  rec.time.precision = Precision::kMilli;
+  std::vector<Event> out;
+  m.match(rec, Layout::kLog4j, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, EventKind::kPodKilled);
+  EXPECT_EQ(out[0].host, "my-cluster-kafka-2");
+  EXPECT_EQ(out[0].broker, -1);
+  EXPECT_EQ(out[0].field("namespace"), "kafka");
+  EXPECT_EQ(out[0].field("container"), "kafka");
+  EXPECT_EQ(out[0].field("why"), "kubelet-stop");
+  // The kernel's report on the same node keeps the node as host and names
+  // the pod by UID.
+  rec.raw.text =
+      "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/"
+      "kubepods/burstable/pod27aff94d-e0d9-43d1-84d6-9ab000aa57e2,task_memcg=/kubepods/burstable/"
+      "pod27aff94d-e0d9-43d1-84d6-9ab000aa57e2/4296b9e2,task=java,pid=1187,uid=1001";
+  rec.message = rec.raw.text;
+  out.clear();
+  m.match(rec, Layout::kLog4j, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, EventKind::kOomKill);
+  EXPECT_EQ(out[0].host, "aks-nodepool1-24207654-vmss000002");
+  EXPECT_EQ(out[0].field("pod_uid"), "27aff94d-e0d9-43d1-84d6-9ab000aa57e2");
+}
+
 TEST(Matcher, RdKafkaLogCallbackRecord) {
   Matcher m(shipped());
   auto ev = run(m,
