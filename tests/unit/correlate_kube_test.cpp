@@ -322,8 +322,23 @@ TEST(CorrelateKube, KernelOomOfThePodsCgroupIsTheBrokersOomKill) {
                   "kubepods-burstable.slice/kubepods-burstable-pod5931aa75_4603_4e65_b552_"
                   "7c71cf55cfb5.slice/cri-containerd-25a3.scope,task=java,pid=1837,uid=1001",
                   "worker-3");
-  kill.fields = {{"pod_uid", "5931aa75_4603_4e65_b552_7c71cf55cfb5"}, {"process", "java"}};
+  kill.fields = {
+      {"pod_uid", "5931aa75_4603_4e65_b552_7c71cf55cfb5"}, {"process", "java"}, {"pid", "1837"}};
   events.push_back(kill);
+  // The kernel's next line names the victim by pid only: the same kill.
+  Event killed_process = ev(EventKind::kOomKill, T0, "node/kern.log",
+                            "Memory cgroup out of memory: Killed process 1837 (java) "
+                            "total-vm:15791416kB, anon-rss:14369596kB",
+                            "worker-3");
+  killed_process.fields = {{"pid", "1837"}, {"process", "java"}};
+  events.push_back(killed_process);
+  // A PLEG line about a UID no other line names is about no host.
+  Event stray = ev(EventKind::kContainerTerminated, T0, "node/journal.txt",
+                   "\"Generic (PLEG): container finished\" podID=0f0e0d0c-aaaa-bbbb-cccc-"
+                   "000000000000 exitCode=1",
+                   "worker-3");
+  stray.fields = {{"pod_uid", "0f0e0d0c-aaaa-bbbb-cccc-000000000000"}, {"exit_code", "1"}};
+  events.push_back(stray);
   Event pleg = pod_fields(ev(EventKind::kContainerTerminated, T0 + kSec, "node/journal.txt",
                              "\"SyncLoop (PLEG): event for pod\" ContainerDied"));
   pleg.fields.emplace_back("pod_uid", "5931aa75-4603-4e65-b552-7c71cf55cfb5");

@@ -252,8 +252,11 @@ void CauseIndex::add_stop(const Event& e, const std::string& host, int32_t broke
   push_evidence(iv->evidence, e, cap);
 }
 
-bool CauseIndex::is_pod(const std::string& host) const {
-  return !host.empty() && pods_.count(ent_.canonical(host)) > 0;
+std::string CauseIndex::pod_of(int32_t broker) const {
+  if (broker < 0) return {};
+  for (const auto& p : pods_)
+    if (ent_.broker_for(p) == broker) return p;
+  return {};
 }
 
 CauseInterval* CauseIndex::open_downtime(const std::string& key) {
@@ -269,16 +272,30 @@ void CauseIndex::add(const Event& e) {
   // named with that UID.
   const std::string uid = pod_uid_of(e);
   const bool named_pod = !e.field("pod").empty();
+  bool uid_pod = false;  // the UID named a pod we know
   if (!uid.empty()) {
     if (named_pod && !host.empty()) {
       ent_.learn_alias(uid, host);
     } else {
       std::string pod = ent_.canonical(uid);
-      if (pod != normalize_host(uid)) host = pod;
+      uid_pod = pod != normalize_host(uid);
+      if (uid_pod) host = pod;
     }
   }
-  if ((named_pod || is_kube_kind(e.kind)) && !host.empty()) {
+  // A Kubernetes record of a pod nobody named (a PLEG line about a UID no
+  // other line mentions) is about no host we could tell: not the node.
+  if (is_kube_kind(e.kind) && !named_pod && !uid_pod) return;
+  if (e.kind == EventKind::kOomKill && !e.field("pid").empty()) {
+    // The node's kernel log: the same input names the same pid twice.
+    std::string node_pid = e.input + ' ' + std::string(e.field("pid"));
+    if (uid_pod || (!uid.empty() && ent_.canonical(uid) == host && host != normalize_host(uid)))
+      oom_pid_pod_[node_pid] = host;  // named by its cgroup
+    else if (auto it = oom_pid_pod_.find(node_pid); it != oom_pid_pod_.end())
+      host = it->second;
+  }
+  if ((named_pod || is_kube_kind(e.kind) || uid_pod) && !host.empty()) {
     pods_.insert(host);
+    if (is_kube_kind(e.kind) || !uid.empty()) cluster_pods_.insert(host);
     // Follow mode has no resolution pass before the correlator: the
     // StatefulSet ordinal is the last resort here too (batch has already
     // tried it, with a note).

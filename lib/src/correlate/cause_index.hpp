@@ -74,8 +74,10 @@ class CauseIndex {
   };
   const std::map<std::string, PauseStats>& short_pauses() const { return short_pauses_; }
   void resolve_entities();
-  // Did Kubernetes records name this host as a pod?
-  bool is_pod(const std::string& host) const;
+  // The pod records named for this broker, or "".
+  std::string pod_of(int32_t broker) const;
+  // Did the cluster's own records (kubelet, kubectl, kernel cgroup) name it?
+  bool has_cluster_records(const std::string& pod) const { return cluster_pods_.count(pod) > 0; }
 
  private:
   void add_stop(const Event& e, const std::string& host, int32_t broker, const std::string& key);
@@ -88,7 +90,11 @@ class CauseIndex {
   std::deque<CauseInterval> closed_;
   std::map<std::string, CauseInterval> open_;  // per broker key
   std::map<std::string, PauseStats> short_pauses_;
-  std::set<std::string> pods_;  // canonical hosts named as pods
+  std::set<std::string> pods_;          // canonical hosts named as pods
+  std::set<std::string> cluster_pods_;  // ... by the cluster's records
+  // "node pid" -> pod: the kernel's "Killed process N" after its oom-kill
+  // line that named the pod's cgroup.
+  std::map<std::string, std::string> oom_pid_pod_;
   // A Drain Cleaner annotation: the reason of the pod's next roll.
   std::map<std::string, int64_t> drain_pending_;
 };

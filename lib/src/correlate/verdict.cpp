@@ -249,7 +249,7 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.lag_ns = iv.start_ns - b.start_ns;
     c.score = std::round(s.score * 1000) / 1000;
     c.summary = summary_of(iv);
-    c.why = iv.kube ? iv.why_key : std::string();
+    c.why = !iv.kube ? std::string() : iv.oom ? std::string("oom") : iv.why_key;
     c.approximate = iv.decisive_approx;
     c.evidence = iv.evidence;
     // Stamps of whole seconds tie often (journal short-iso): within a tie,
@@ -332,9 +332,11 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
       any_input = true;
       if (cv.first_ns <= hi && cv.last_ns >= lo) have.insert(cv.role);
     }
+    const std::string pod_name = ctx.causes.pod_of(id);
+    const bool pod = !pod_name.empty();
+    if (pod) host = pod_name;
     std::string who =
         host.empty() ? fmt::format("broker {}", id) : fmt::format("broker {} ({})", id, host);
-    const bool pod = ctx.causes.is_pod(host);
     if (!any_input) {
       if (pod)
         b.coverage_gaps.push_back(fmt::format(
@@ -351,7 +353,9 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
       if (pod) {
         // A pod has no journal of its own: the cluster's records stand in
         // for it, and the GC log goes to the container's stdout.
-        if (role == InputRole::kJournal && have.count(InputRole::kOther)) continue;
+        if (role == InputRole::kJournal &&
+            (have.count(InputRole::kOther) || ctx.causes.has_cluster_records(pod_name)))
+          continue;
         const char* what = role == InputRole::kJournal  ? "Kubernetes record"
                            : role == InputRole::kServer ? "broker log"
                                                         : "GC log";
