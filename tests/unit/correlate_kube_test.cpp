@@ -361,6 +361,44 @@ TEST(CorrelateKube, KernelOomOfThePodsCgroupIsTheBrokersOomKill) {
   EXPECT_EQ(rep.bursts[0].causes[0].start_ns, T0);
 }
 
+TEST(CorrelateKube, FollowModeTiesAKernelOomToThePodNamedAMomentLater) {
+  // Streaming order of a node's journal: the kernel's report (pod by UID
+  // only) comes before the kubelet's line that names the pod.
+  Correlator c;
+  c.entities().learn(kPod, 2);
+  Event kill = ev(EventKind::kOomKill, T0, "node/journal.txt",
+                  "oom-kill:constraint=CONSTRAINT_MEMCG,...,task_memcg=/kubepods/burstable/"
+                  "pod5931aa75-4603-4e65-b552-7c71cf55cfb5/25a3,task=java,pid=1837,uid=1001",
+                  "worker-3");
+  kill.fields = {{"pod_uid", "5931aa75-4603-4e65-b552-7c71cf55cfb5"}, {"pid", "1837"}};
+  c.add(kill);
+  Event killed_process = ev(EventKind::kOomKill, T0, "node/journal.txt",
+                            "Memory cgroup out of memory: Killed process 1837 (java)", "worker-3");
+  killed_process.fields = {{"pid", "1837"}};
+  c.add(killed_process);
+  Event finished = ev(EventKind::kContainerTerminated, T0 + kSec, "node/journal.txt",
+                      "\"Generic (PLEG): container finished\" exitCode=137", "worker-3");
+  finished.fields = {{"pod_uid", "5931aa75-4603-4e65-b552-7c71cf55cfb5"}, {"exit_code", "137"}};
+  c.add(finished);
+  Event died = pod_fields(ev(EventKind::kContainerTerminated, T0 + kSec, "node/journal.txt",
+                             "\"SyncLoop (PLEG): event for pod\" ContainerDied"));
+  died.fields.emplace_back("pod_uid", "5931aa75-4603-4e65-b552-7c71cf55cfb5");
+  c.add(died);
+  add_client_burst(c, T0 + 1 * kSec);
+  c.add(broker_line(EventKind::kBrokerStart, T0 + 30 * kSec, "[KafkaServer id=2] started"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kOomKill);
+  ASSERT_EQ(bursts[0].causes.size(), 1u);
+  const Cause& k = bursts[0].causes[0];
+  EXPECT_EQ(k.broker, 2);
+  EXPECT_EQ(k.host, kPod);
+  EXPECT_EQ(k.start_ns, T0);
+  EXPECT_EQ(k.end_ns, T0 + 30 * kSec);
+  EXPECT_EQ(k.why, "oom");
+  EXPECT_EQ(k.summary, "broker 2 (my-cluster-kafka-2) killed by the OOM killer, back 30.0 s later");
+}
+
 TEST(CorrelateKube, PodGuessedFromItsOrdinalWhenNoLogSaidItsId) {
   // Only Kubernetes records of the broker pod, clients name node 2.
   std::vector<Event> events;

@@ -207,7 +207,7 @@ void CauseIndex::add_stop(const Event& e, const std::string& host, int32_t broke
   if (kube) {
     iv->kube = true;
     // SIGKILL after a stop that was asked for: the grace period ran out.
-    if (ks.key == "exit-137" && iv->kube_rank > 0 && iv->kube_rank < 2 * 16) {
+    if (ks.key == "exit-137" && iv->kube_rank >= 16 && iv->kube_rank < 2 * 16) {
       ks.key = "grace-period";
       ks.text = iv->why +
                 ", then killed with SIGKILL (exit 137): it did not stop within "
@@ -252,6 +252,39 @@ void CauseIndex::add_stop(const Event& e, const std::string& host, int32_t broke
   push_evidence(iv->evidence, e, cap);
 }
 
+// The pod of a UID became known: a downtime opened on the node for a kernel
+// OOM kill in that pod's cgroup is the pod's.
+void CauseIndex::adopt_uid(const std::string& uid, const std::string& pod) {
+  const int32_t broker = ent_.broker_for(pod);
+  const std::string to = key_for(pod, broker);
+  for (auto it = open_.begin(); it != open_.end(); ++it) {
+    if (it->second.pod_uid != uid || it->first == to) continue;
+    CauseInterval iv = std::move(it->second);
+    open_.erase(it);
+    iv.host = pod;
+    iv.broker = broker;
+    iv.pod_uid.clear();
+    auto dst = open_.find(to);
+    if (dst == open_.end()) {
+      open_.emplace(to, std::move(iv));
+      return;
+    }
+    CauseInterval& d = dst->second;
+    if (iv.start_ns < d.start_ns) d.start_ns = iv.start_ns;
+    if (iv.oom && !d.oom) {
+      d.decisive = iv.decisive;
+      d.decisive_ns = iv.decisive_ns;
+      d.decisive_approx = iv.decisive_approx;
+    }
+    d.oom |= iv.oom;
+    d.killed |= iv.killed;
+    d.clean_stop |= iv.clean_stop;
+    for (auto& ev : iv.evidence)
+      if (d.evidence.size() < opts_.max_evidence) d.evidence.push_back(std::move(ev));
+    return;
+  }
+}
+
 std::string CauseIndex::pod_of(int32_t broker) const {
   if (broker < 0) return {};
   for (const auto& p : pods_)
@@ -275,7 +308,9 @@ void CauseIndex::add(const Event& e) {
   bool uid_pod = false;  // the UID named a pod we know
   if (!uid.empty()) {
     if (named_pod && !host.empty()) {
+      const bool fresh = ent_.canonical(uid) != host;
       ent_.learn_alias(uid, host);
+      if (fresh) adopt_uid(uid, host);
     } else {
       std::string pod = ent_.canonical(uid);
       uid_pod = pod != normalize_host(uid);
@@ -311,6 +346,10 @@ void CauseIndex::add(const Event& e) {
     case EventKind::kPodEvicted:
     case EventKind::kPodKilled:
       add_stop(e, host, broker, key);
+      if (e.kind == EventKind::kOomKill && !uid.empty() && !uid_pod) {
+        auto it = open_.find(key);
+        if (it != open_.end()) it->second.pod_uid = uid;
+      }
       break;
     case EventKind::kUncleanShutdown: {
       // The broker logged nothing when it died; its last record before this

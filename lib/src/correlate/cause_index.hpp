@@ -35,6 +35,9 @@ struct CauseInterval {
   int kube_rank = 0;
   std::string why_key;  // "oom", "liveness-probe", "drain", "operator-roll", ...
   std::string why;      // "container OOMKilled (exit 137)"
+  // A kernel OOM kill whose cgroup named a pod not known yet (follow mode:
+  // the kubelet's line naming it may come a moment later).
+  std::string pod_uid;
   std::vector<Evidence> evidence;
 };
 
@@ -81,6 +84,7 @@ class CauseIndex {
 
  private:
   void add_stop(const Event& e, const std::string& host, int32_t broker, const std::string& key);
+  void adopt_uid(const std::string& uid, const std::string& pod);
   std::string key_for(const std::string& host, int32_t broker) const;
   CauseInterval* open_downtime(const std::string& key);
   CauseInterval* reopen_recent(const std::string& key, int64_t t);
