@@ -150,6 +150,22 @@ TEST(CorrelateKube, ApproximateRecordAfterTheRestartDoesNotReopenIt) {
   EXPECT_EQ(bursts[0].causes[0].start_ns, T0);
 }
 
+TEST(CorrelateKube, AnAgeDerivedStopAloneIsMarkedApproximate) {
+  Correlator c;
+  c.entities().learn(kPod, 2);
+  c.add(terminated(T0, "OOMKilled", "137", "describe-events.txt", true));
+  add_client_burst(c, T0 + 5 * kSec);
+  c.add(broker_line(EventKind::kBrokerStart, T0 + 40 * kSec, "[KafkaServer id=2] started"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  ASSERT_EQ(bursts[0].causes.size(), 1u);
+  EXPECT_TRUE(bursts[0].causes[0].approximate);
+  EXPECT_TRUE(bursts[0].causes[0].evidence[0].approximate);
+  EXPECT_EQ(bursts[0].causes[0].summary,
+            "broker 2 (my-cluster-kafka-2) container OOMKilled (exit 137) (time approximate, "
+            "from an age), back 40.0 s later");
+}
+
 TEST(CorrelateKube, EvictionIsARestartNamingWhyWithKubernetesAdvice) {
   Correlator c;
   c.entities().learn(kPod, 2);

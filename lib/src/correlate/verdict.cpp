@@ -64,6 +64,8 @@ std::string summary_of(const CauseInterval& c) {
   const int sev = c.kube_rank / 16;
   const int want = c.oom ? 3 : c.killed ? 2 : (c.unclean_boot && !c.clean_stop) ? 2 : 1;
   if (c.kube && !c.why.empty() && sev == want) what = c.why;
+  // A time derived from an age ("3m26s" in `kubectl get events`) is said so.
+  if (c.decisive_approx) what += " (time approximate, from an age)";
   if (c.restarted) return fmt::format("{} {}, back {} later", who, what, dur(c.duration_ns));
   return fmt::format("{} {}, no restart seen", who, what);
 }
