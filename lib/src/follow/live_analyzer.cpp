@@ -50,9 +50,10 @@ struct LiveAnalyzer::State final : EventSink {
   std::priority_queue<Event, std::vector<Event>, Later> held;  // waiting for the watermark
   std::function<void(const LiveFinding&)> callback;
   std::vector<LiveFinding> queue;
-  std::deque<EarlyRun> runs;        // recent symptom runs, for "opened" alerts
-  std::deque<Announced> announced;  // opened, not decided yet
-  std::set<std::string> guessed;    // hosts whose broker id was guessed from the name
+  std::deque<EarlyRun> runs;          // recent symptom runs, for "opened" alerts
+  std::deque<Announced> announced;    // opened, not decided yet
+  std::set<std::string> guessed;      // hosts whose broker id was guessed from the name
+  std::set<std::string> node_inputs;  // inputs whose records name Kubernetes pods
   uint64_t next_id = 1;
   uint64_t events = 0;
   int64_t watermark = INT64_MIN;
@@ -61,6 +62,7 @@ struct LiveAnalyzer::State final : EventSink {
 
   void on_event(const Event& e) override {
     ++events;
+    if (!e.field("pod").empty() || !e.field("pod_uid").empty()) node_inputs.insert(e.input);
     if (e.time_valid && is_symptom(e.kind)) early_symptom(e);
     held.push(e);
   }
@@ -171,6 +173,8 @@ struct LiveAnalyzer::State final : EventSink {
     // Last resort, as in batch: a broker-side host named like `broker-3`.
     for (const auto& in : ins) {
       if (!is_broker_side(in.role)) continue;
+      // A Kubernetes node's journal speaks for the node, as in batch.
+      if (in.role == InputRole::kJournal && node_inputs.count(in.input)) continue;
       if (ent.guess_from_name(in.host) >= 0) guessed.insert(in.host);
     }
     for (auto& in : ins) {
