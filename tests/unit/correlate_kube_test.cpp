@@ -415,6 +415,24 @@ TEST(CorrelateKube, FollowModeTiesAKernelOomToThePodNamedAMomentLater) {
   EXPECT_EQ(k.summary, "broker 2 (my-cluster-kafka-2) killed by the OOM killer, back 30.0 s later");
 }
 
+TEST(CorrelateKube, AClientPodsOomKillIsNoBrokerCause) {
+  Correlator c;
+  c.entities().learn(kPod, 2);
+  Event e = terminated(T0, "OOMKilled", "137", "get-pod.json");
+  e.host = "orders-api-7d9f8-xk2l5";
+  e.fields[0].second = e.host;
+  c.add(e);
+  Event other = terminated(T0, "OOMKilled", "137", "get-pod.json");
+  other.host = "batch-loader-0";  // a StatefulSet that is no Kafka
+  other.fields[0].second = other.host;
+  c.add(other);
+  add_client_burst(c, T0 + 1 * kSec);
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kUnexplained);
+  for (const auto& k : bursts[0].causes) EXPECT_NE(k.host, "orders-api-7d9f8-xk2l5");
+}
+
 TEST(CorrelateKube, PodGuessedFromItsOrdinalWhenNoLogSaidItsId) {
   // Only Kubernetes records of the broker pod, clients name node 2.
   std::vector<Event> events;

@@ -337,6 +337,9 @@ void CauseIndex::add(const Event& e) {
     if (e.broker < 0 && ent_.broker_for(host) < 0) ent_.guess_from_pod_name(host);
   }
   int32_t broker = e.broker >= 0 ? e.broker : ent_.broker_for(host);
+  // A Deployment's pod (`orders-api-7d9f8-xk2l5`) is an application's, not a
+  // broker's, unless something said otherwise.
+  if (broker < 0 && (is_kube_kind(e.kind) || uid_pod) && looks_like_replicaset_pod(host)) return;
   std::string key = key_for(host, broker);
   switch (e.kind) {
     case EventKind::kBrokerStop:

@@ -219,6 +219,8 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   for (const CauseInterval* c : ctx.causes.candidates(b.start_ns, b.end_ns)) {
     int32_t cb = c->broker >= 0 ? c->broker : ctx.entities.broker_for(c->host);
     double entity = named.empty() ? 0.6 : (cb < 0 ? 0.45 : (named.count(cb) ? 1.0 : 0.12));
+    // A pod no log or name ties to a broker may be any workload's pod.
+    if (c->kube && cb < 0) entity = named.empty() ? 0.4 : 0.2;
     // Distance between the cause interval and the burst start.
     int64_t d = 0;
     if (c->start_ns > b.start_ns) d = c->start_ns - b.start_ns;
