@@ -323,12 +323,20 @@ void CauseIndex::add(const Event& e) {
   if (e.kind == EventKind::kOomKill && !e.field("pid").empty()) {
     // The node's kernel log: the same input names the same pid twice.
     std::string node_pid = e.input + ' ' + std::string(e.field("pid"));
-    if (uid_pod || (!uid.empty() && ent_.canonical(uid) == host && host != normalize_host(uid)))
+    if (uid_pod || (!uid.empty() && ent_.canonical(uid) == host && host != normalize_host(uid))) {
+      // Bounded for endless streams: the lines of one kill come together.
+      if (oom_pid_pod_.size() >= 4096) oom_pid_pod_.clear();
       oom_pid_pod_[node_pid] = host;  // named by its cgroup
-    else if (auto it = oom_pid_pod_.find(node_pid); it != oom_pid_pod_.end())
+    } else if (auto it = oom_pid_pod_.find(node_pid); it != oom_pid_pod_.end())
       host = it->second;
   }
   if ((named_pod || is_kube_kind(e.kind) || uid_pod) && !host.empty()) {
+    // Pod names change with every Deployment rollout: bound the memory of
+    // them on an endless stream (only coverage notes read it).
+    if (pods_.size() >= 65536) {
+      pods_.clear();
+      cluster_pods_.clear();
+    }
     pods_.insert(host);
     if (is_kube_kind(e.kind) || !uid.empty()) cluster_pods_.insert(host);
     // Follow mode has no resolution pass before the correlator: the
