@@ -243,30 +243,41 @@ void RecordParser::State::dispatch(const RawRecord& raw, Record& out) {
 // an inner stamp read in a zone nobody chose or with a guessed year or date.
 // Costs one copy of the record into `unwrapped` (reused).
 void RecordParser::State::parse_wrapped(const RawRecord& raw, Record& out) {
-  unwrapped.clear();
   format_detail::WrappedLine first;
-  bool have_first = false;
-  std::string_view text = raw.text;
-  size_t pos = 0;
-  for (;;) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    format_detail::WrappedLine w;
-    bool ok = format_detail::unwrap_line(line, w, &decoded);
-    if (!have_first) {
-      have_first = true;
-      if (ok) first = w;
-    }
-    unwrapped.append(ok ? w.inner : line);
-    if (!(ok && w.partial)) unwrapped += '\n';
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  if (!unwrapped.empty() && unwrapped.back() == '\n') unwrapped.pop_back();
+  const std::string_view text = raw.text;
   RawRecord inner = raw;
-  inner.text = unwrapped;
+  if (text.find('\n') == std::string_view::npos) {
+    // One line (most records): the inner text is a view into the record, or
+    // into `decoded` for Docker json-file; no copy.
+    std::string_view line = text;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (format_detail::unwrap_line(line, first, &decoded)) inner.text = first.inner;
+  } else {
+    unwrapped.clear();
+    bool have_first = false;
+    size_t pos = 0;
+    for (;;) {
+      size_t nl = text.find('\n', pos);
+      size_t end = nl == std::string_view::npos ? text.size() : nl;
+      std::string_view line = text.substr(pos, end - pos);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      format_detail::WrappedLine w;
+      bool ok = format_detail::unwrap_line(line, w, &decoded);
+      if (!have_first) {
+        have_first = true;
+        if (ok) first = w;
+      }
+      unwrapped.append(ok ? w.inner : line);
+      if (!(ok && w.partial)) unwrapped += '\n';
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+    if (!unwrapped.empty() && unwrapped.back() == '\n') unwrapped.pop_back();
+    inner.text = unwrapped;
+    // The first line's views into `decoded` are gone (a Docker json-file
+    // record's later lines reused it); its stamp and names point into raw.
+    first.inner = {};
+  }
   dispatch(inner, out);
   out.raw = raw;
   if (!first.name.empty() && out.meta.host.empty()) out.meta.host = first.name;
