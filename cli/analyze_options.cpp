@@ -63,6 +63,7 @@ void AnalyzeArgs::add_to(CLI::App& cmd, bool correlation_flags) {
 
 bool AnalyzeArgs::to_options(AnalyzeOptions& out) const {
   if (!in.to_open_options(out.open)) return false;
+  if (!in.now_ns(out.open, out.now_ns)) return false;
   out.pattern_dirs.clear();
   std::string builtin = builtin_patterns_dir();
   if (std::filesystem::is_directory(builtin)) out.pattern_dirs.push_back(builtin);

@@ -27,6 +27,10 @@ void InputOptions::add_to(CLI::App& cmd) {
                  "Only records at or after this time: RFC 3339, "
                  "'2026-06-29 14:00', or '30 min ago' (before the newest record)");
   cmd.add_option("--until", until, "Only records before this time (same forms as --since)");
+  cmd.add_option("--now", now,
+                 "When the Kubernetes records were collected: ages in `kubectl get events` and "
+                 "describe's Events (\"3m26s\") count back from it (RFC 3339 or "
+                 "'2026-06-29 14:00'; default: the file's mtime; none for stdin)");
   cmd.add_option("--jvm-start", jvm_start,
                  "Wall-clock start of the JVM, to anchor uptime-only GC logs");
   cmd.add_option("--boot", boot,
@@ -102,6 +106,20 @@ bool InputOptions::window(const OpenOptions& oo, int64_t& since_ns, int64_t& unt
   }
   since_ns = w->since_ns;
   until_ns = w->until_ns;
+  return true;
+}
+
+bool InputOptions::now_ns(const OpenOptions& oo, int64_t& out) const {
+  out = INT64_MIN;
+  if (now.empty()) return true;
+  auto z = oo.reader.zone ? oo.reader.zone : Zone::utc();
+  auto t = parse_user_time(now, *z);
+  if (!t) {
+    fmt::print(stderr, "logcorr: --now {}: not a time (RFC 3339, '2026-06-29 14:00' or @EPOCH)\n",
+               now);
+    return false;
+  }
+  out = *t;
   return true;
 }
 

@@ -19,6 +19,7 @@ struct InputOptions {
   std::optional<int> year;
   std::string layout;  // force a layout for all inputs
   std::string since, until;
+  std::string now;  // reference instant for ages in Kubernetes documents
   std::string jvm_start;
   std::string boot;
   bool no_rotation_groups = false;
@@ -31,6 +32,9 @@ struct InputOptions {
   // inputs once for the newest record time). False (after printing why) on
   // bad values.
   bool window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const;
+  // --now as UTC ns (INT64_MIN when not given). False (after printing why)
+  // when it is not an absolute time.
+  bool now_ns(const OpenOptions& oo, int64_t& out) const;
 };
 
 // Prints diagnostics to stderr as they arrive ("path:line: error: ...").

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libre2-dev libboost-date-time-dev libsimdjson-dev libfmt-dev libcli11-dev
-  libtomlplusplus-dev zlib1g-dev libzstd-dev
+  libtomlplusplus-dev zlib1g-dev libzstd-dev libyaml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   tzdata python3 gzip zstd
 )

@@ -57,6 +57,11 @@ struct ExtractOptions {
   // with bytes read so far / total bytes of all inputs (0 when unknown, e.g.
   // stdin) and the input being read. For progress displays.
   std::function<void(uint64_t done, uint64_t total, const std::string& current)> progress;
+  // The instant ages in Kubernetes documents ("3m26s" in `kubectl get
+  // events`, describe's Events) are counted back from (`--now`). INT64_MIN:
+  // the file's mtime, and for standard input none (such events stay
+  // timeless). See kube.hpp.
+  int64_t now_ns = INT64_MIN;
 };
 
 // Receives events as they are extracted (per input, in record order) and

@@ -60,7 +60,12 @@ enum class Layout : uint8_t {
   // JVM GC
   kGcUnified,  // -Xlog: [decorators...] message
   kGcLegacy,   // JDK <= 8 -XX:+PrintGCDetails: 2026-...+0000: 12.345: [GC ...
-  kPlain,      // no recognised layout: one record per line, no time
+  // Kubernetes documents (read whole by the kube stage, not line by line)
+  kKubeDescribe,     // kubectl describe pod|node (Name:, State:, the Events: table)
+  kKubeEventsTable,  // kubectl get events (LAST SEEN TYPE REASON OBJECT MESSAGE)
+  kKubeJson,         // kubectl get pod|events -o json (also the -w stream of objects)
+  kKubeYaml,         // kubectl get pod|events -o yaml
+  kPlain,            // no recognised layout: one record per line, no time
 };
 
 // What a container runtime or tool put around each line of the application

@@ -36,6 +36,7 @@
 #include "logcorr/frame.hpp"
 #include "logcorr/gc.hpp"
 #include "logcorr/json_text.hpp"
+#include "logcorr/kube.hpp"
 #include "logcorr/match.hpp"
 #include "logcorr/patterns.hpp"
 #include "logcorr/reader.hpp"

@@ -26,6 +26,7 @@
 #include "logcorr/events_io.hpp"
 #include "logcorr/extract.hpp"
 #include "logcorr/gc.hpp"
+#include "logcorr/kube.hpp"
 
 namespace logcorr {
 
@@ -75,6 +76,93 @@ void read_events_input(InputReader& reader, const ExtractOptions& opts, EventSin
     d.message = fmt::format("{} more bad lines not shown", bad - 5);
     diag.report(d);
   }
+}
+
+// Diagnostics of a kube document read from its lines: the document's line
+// numbers become the input's.
+class LineMappingSink final : public DiagnosticSink {
+ public:
+  LineMappingSink(DiagnosticSink& inner, const std::vector<uint64_t>& lines)
+      : inner_(inner), lines_(lines) {}
+  void report(const Diagnostic& d) override {
+    Diagnostic m = d;
+    if (m.line > 0 && m.line <= lines_.size()) m.line = lines_[m.line - 1];
+    inner_.report(m);
+  }
+
+ private:
+  DiagnosticSink& inner_;
+  const std::vector<uint64_t>& lines_;
+};
+
+// A Kubernetes document (kube.hpp): read whole, then turned into events.
+void read_kube_input(InputReader& reader, KubeDoc doc, const ExtractOptions& opts, EventSink& sink,
+                     DiagnosticSink& diag) {
+  const LogicalInput& li = reader.input();
+  std::string path = li.files.empty() ? li.label : li.files.front().path;
+  std::string text;
+  std::vector<uint64_t> lines;  // the input line of each line of `text`
+  bool too_big = false;
+  while (const Record* rec = reader.next()) {
+    if (text.size() + rec->raw.text.size() + 1 > kMaxKubeDocumentBytes) {
+      too_big = true;
+      break;
+    }
+    // Layouts of kube documents frame one line per record.
+    text.append(rec->raw.text);
+    text.push_back('\n');
+    lines.push_back(rec->raw.line);
+  }
+  InputSummary s;
+  s.input = li.label;
+  s.role = InputRole::kOther;
+  s.layout = reader.stats().layout;
+  s.records = reader.stats().records;
+  s.first_ns = 0;
+  s.last_ns = -1;
+  if (too_big) {
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = path;
+    d.message = fmt::format(
+        "a Kubernetes {} document bigger than {} MiB: not read (split it, e.g. one "
+        "`kubectl get` per namespace)",
+        kube_doc_name(doc), kMaxKubeDocumentBytes >> 20);
+    diag.report(d);
+    sink.on_input(s);
+    return;
+  }
+  KubeReadOptions ko;
+  ko.path = path;
+  if (opts.now_ns != INT64_MIN) {
+    ko.now_ns = opts.now_ns;
+    ko.now_source = "--now";
+  } else {
+    struct stat st;
+    if (path != "-" && ::stat(path.c_str(), &st) == 0) {
+      ko.now_ns = int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+      ko.now_source = "the file's mtime";
+    }
+  }
+  std::vector<Event> events;
+  LineMappingSink mapped(diag, lines);
+  read_kube(text, doc, ko, events, mapped);
+  bool timed = false;
+  for (Event& e : events) {
+    if (e.line > 0 && e.line <= lines.size()) e.line = lines[e.line - 1];
+    e.input = li.label;
+    e.input_index = 0;
+    if (e.time_valid) {
+      if (!timed || e.time_ns < s.first_ns) s.first_ns = e.time_ns;
+      if (!timed || e.time_ns > s.last_ns) s.last_ns = e.time_ns;
+      timed = true;
+    }
+    if (!opts.window.contains(e)) continue;
+    sink.on_event(e);
+    ++s.events;
+  }
+  s.zone_source = timed ? ZoneSource::kExplicit : ZoneSource::kNone;
+  sink.on_input(s);
 }
 
 // Progress accounting shared by the workers.
@@ -198,8 +286,12 @@ Status detail::extract_events(const std::vector<std::string>& inputs, const Extr
     auto& r = readers[i];
     // The reader sniffs its head once: `logcorr events` output is read
     // back as events, anything else extracted.
-    if (r->start() && r->is_events_ndjson()) {
+    bool started = r->start();
+    KubeDoc kube = started ? kube_doc_for(r->stats().layout) : KubeDoc::kNone;
+    if (started && r->is_events_ndjson()) {
       read_events_input(*r, opts, out, diag);
+    } else if (kube != KubeDoc::kNone) {
+      read_kube_input(*r, kube, opts, out, diag);
     } else {
       read_log_input(*r, matcher, opts, out, diag, &progress);
     }

@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "logcorr/format.hpp"
-
 #include "logcorr/record.hpp"
 
 namespace logcorr::format_detail {
@@ -101,4 +100,10 @@ namespace logcorr::format_detail {
 // " host ident[pid]: msg" after a journal/syslog stamp at `pos`. Fills host,
 // identifier and pid; returns the index of the message, or npos.
 size_t syslog_tail(std::string_view s, size_t pos, RecordMeta& meta);
+}  // namespace logcorr::format_detail
+
+namespace logcorr::format_detail {
+// A Kubernetes document (kubectl describe, get -o json|yaml, the get events
+// table) from an input's head, or kUnknown (kube_sniff.cpp).
+Layout kube_layout(std::string_view head);
 }  // namespace logcorr::format_detail

@@ -258,6 +258,34 @@ constexpr LayoutSample kPlainSamples[] = {
     {"(root) CMD (cd / && run-parts --report /etc/cron.hourly)", "-"},
 };
 
+// Kubernetes documents. Real lines: ../shared/corpus/real-lines-2/
+// k8s-describe-pod.log (sentry-kubernetes/charts#1491),
+// k8s-describe-node-events.log (Dynatrace/k8s-problem-patterns),
+// k8s-get-events.log (Gordonby/MinecraftOnAzure, k3s events). The JSON and
+// YAML heads are kubectl's (keys sorted, apiVersion first); documents carry
+// their times inside, so a line alone has none.
+constexpr LayoutSample kKubeDescribeSamples[] = {
+    {"    Last State:     Terminated", "-"},
+    {"Warning  SystemOOM   3m57s                   kubelet         System OOM encountered, "
+     "victim process: stress-ng-vm, pid: 3103923",
+     "-"},
+};
+constexpr LayoutSample kKubeEventsTableSamples[] = {
+    {"minecraft     3m26s       Warning   Evicted                     "
+     "pod/minecraftg-fdf76df5c-r4nkh          The node was low on resource: memory. Container "
+     "minecraft was using 1924152Ki, which exceeds its request of 0.",
+     "-"},
+    {"53m         Warning   SystemOOM                        node/hans-laptop                 "
+     "System OOM encountered, victim process: nginx, pid: 9295",
+     "-"},
+};
+constexpr LayoutSample kKubeJsonSamples[] = {
+    {R"({"apiVersion":"v1","count":1,"kind":"Event","reason":"Killing"})", "-"},
+};
+constexpr LayoutSample kKubeYamlSamples[] = {
+    {"apiVersion: v1", "-"},
+};
+
 constexpr std::string_view kLibrdkafkaMarks[] = {"| RD_KAFKA_LOG |"};
 // The detail block of a JDK 8 -XX:+PrintGCDetails pause (G1).
 constexpr std::string_view kGcLegacyMarks[] = {
@@ -333,6 +361,14 @@ constexpr LayoutInfo kLayouts[] = {
      "JDK 9+ -Xlog:gc: [decorators...] message", kGcUnifiedSamples},
     {L::kGcLegacy, "gc-legacy", F::kHeaderContinued, S::kGcLegacy, n, G, n, Y, {}, n, L::kUnknown, kGcLegacyMarks,
      "JDK <= 8 -XX:+PrintGCDetails: 2017-05-23T18:07:11.386+0800: 1.549: [GC ...", kGcLegacySamples},
+    {L::kKubeDescribe, "kube-describe", F::kLines, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},
+     "kubectl describe pod|node: container states and the Events table (read whole)", kKubeDescribeSamples},
+    {L::kKubeEventsTable, "kube-events-table", F::kLines, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},
+     "kubectl get events: LAST SEEN TYPE REASON OBJECT MESSAGE (ages only)", kKubeEventsTableSamples},
+    {L::kKubeJson, "kube-json", F::kLines, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},
+     "kubectl get pod|events -o json, and the -w -o json stream (read whole)", kKubeJsonSamples},
+    {L::kKubeYaml, "kube-yaml", F::kLines, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},
+     "kubectl get pod|events -o yaml (read whole)", kKubeYamlSamples},
     // Bare text still has blocks: a `systemctl status` snapshot, a
     // `Caused by:` line with its `\tat` frames (LABELS.md rule 4).
     {L::kPlain, "plain", F::kIndentUnderHeader, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},

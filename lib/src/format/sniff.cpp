@@ -177,6 +177,8 @@ Layout classify_continuation(std::string_view s) {
 }  // namespace
 
 Layout sniff_layout(std::string_view head) {
+  // Kubernetes documents are whole documents, not log lines: decided first.
+  if (Layout k = format_detail::kube_layout(head); k != Layout::kUnknown) return k;
   std::array<int, kLayoutCount> votes{};
   size_t pos = 0;
   int seen = 0;

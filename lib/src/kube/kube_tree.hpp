@@ -1,0 +1,50 @@
+// A small document tree for kubectl's JSON and YAML output: maps, sequences
+// and scalars with the line each started on. Both parsers build it as they
+// read, so a document cut off (or broken) in the middle still has every
+// object that was complete before the damage (Node::complete).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace logcorr::kube_detail {
+
+struct Node {
+  enum class Type : uint8_t { kNull, kScalar, kMap, kSeq };
+  Type type = Type::kNull;
+  bool complete = false;  // its end was read
+  uint64_t line = 0;      // 1-based line of its first character
+  std::string scalar;     // kScalar: the text (JSON strings unescaped, numbers as written)
+  std::vector<std::pair<std::string, Node>> map;
+  std::vector<Node> seq;
+
+  const Node* get(std::string_view key) const {
+    if (type != Type::kMap) return nullptr;
+    for (const auto& [k, v] : map)
+      if (k == key) return &v;
+    return nullptr;
+  }
+  // The scalar under a dotted path ("involvedObject.name"), "" when absent.
+  std::string_view str(std::string_view path) const;
+  const Node* at(std::string_view path) const;
+};
+
+// Where a parse stopped and why.
+struct ParseError {
+  bool failed = false;
+  uint64_t line = 0;
+  std::string message;
+};
+
+// Parses `text` as JSON values one after another (kubectl get -w -o json
+// prints one object after another). Every top-level value goes to `docs`,
+// the last possibly incomplete when `err.failed`. Depth-limited, no throw.
+void parse_json_stream(std::string_view text, std::vector<Node>& docs, ParseError& err);
+
+// Parses `text` as YAML documents (libyaml), same contract.
+void parse_yaml_stream(std::string_view text, std::vector<Node>& docs, ParseError& err);
+
+}  // namespace logcorr::kube_detail
