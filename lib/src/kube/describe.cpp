@@ -86,6 +86,11 @@ bool kv(std::string_view t, std::string_view& key, std::string_view& value) {
   return true;
 }
 
+bool describe_event_row_shape(std::string_view t) {
+  auto c = columns(t);
+  return c.size() >= 4 && is_type(c[0].text) && age_column(c[2].text);
+}
+
 struct StateBlock {
   std::string_view state;  // Running / Terminated / Waiting
   std::string_view reason, exit_code, signal, started, finished;
@@ -138,7 +143,9 @@ class DescribeReader {
   void line(const Line& l) {
     std::string_view key, value;
     bool is_kv = kv(l.text, key, value);
-    // An open state block takes its deeper kv lines.
+    // An open state block takes its deeper kv lines, and lines that are no
+    // kv line at all (a termination Message: of several lines).
+    if (block_ && !is_kv && !describe_event_row_shape(l.text)) return;
     if (block_ && l.indent > block_->indent && is_kv) {
       if (key == "Reason") block_->reason = value;
       if (key == "Exit Code") block_->exit_code = value;

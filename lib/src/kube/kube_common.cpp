@@ -300,7 +300,7 @@ void fill_kube_event(const KubeEvent& k, Event& e) {
   set_field(e, "source", k.component);
   switch (e.kind) {
     case EventKind::kPodEvicted: {
-      set_field(e, "why", k.message);
+      set_field(e, "why", trim(k.message));
       size_t at = k.message.find("low on resource: ");
       if (at != std::string_view::npos) {
         size_t b = at + 17, end = b;
@@ -311,14 +311,14 @@ void fill_kube_event(const KubeEvent& k, Event& e) {
       break;
     }
     case EventKind::kPodKilled:
-      set_field(e, "why", k.message);
+      set_field(e, "why", trim(k.message));
       if (contains(k.message, "failed liveness probe")) set_field(e, "probe", "liveness");
       if (contains(k.message, "failed startup probe")) set_field(e, "probe", "startup");
       if (k.reason == "BackOff") set_field(e, "crash_loop", "true");
       break;
     case EventKind::kOomKill:
       oom_victim(k.message, e);
-      set_field(e, "why", k.message);
+      set_field(e, "why", trim(k.message));
       break;
     default:
       break;
