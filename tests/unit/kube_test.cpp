@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/live_source.hpp"
 #include "logcorr/extract.hpp"
 #include "logcorr/kube.hpp"
 #include "logcorr/time.hpp"
@@ -425,6 +426,50 @@ TEST(Kube, ExtractionCountsAgesBackFromTheFileMtime) {
   for (const auto& d : diag.items)
     if (d.severity == Severity::kNote && d.message.find("mtime") != std::string::npos) noted = true;
   EXPECT_TRUE(noted);
+}
+
+// `kubectl get events -w -o json | logcorr follow -`: each object is read as
+// soon as it closes, whatever the chunking of the pipe.
+TEST(Kube, FollowReadsWatchObjectsAsTheyClose) {
+  std::string text = test::read_file(kData + "events-watch.json");
+  ExtractOptions o;
+  Sink sink;
+  CollectingSink diag;
+  detail::LiveSource src("-", "-", nullptr, o, 50, diag, sink);
+  // The first object alone, in 7-byte pieces, then the idle flush.
+  size_t second = text.find("\n{") + 1;
+  for (size_t i = 0; i < second; i += 7)
+    src.feed(std::string_view(text).substr(i, std::min<size_t>(7, second - i)), 1);
+  src.flush(2);
+  ASSERT_EQ(sink.events.size(), 1u);
+  EXPECT_EQ(sink.events[0].kind, EventKind::kPodKilled);
+  EXPECT_EQ(sink.events[0].time_ns, at("2024-09-28T00:55:58Z"));
+  EXPECT_EQ(sink.events[0].input, "-");
+  src.feed(std::string_view(text).substr(second), 3);
+  src.flush(4);
+  ASSERT_EQ(sink.events.size(), 2u);
+  EXPECT_EQ(sink.events[1].kind, EventKind::kPodEvicted);
+  EXPECT_EQ(sink.events[1].line, 34u);
+  src.end();
+  EXPECT_EQ(src.summary().layout, Layout::kKubeJson);
+  EXPECT_TRUE(diag.items.empty());
+}
+
+// `kubectl get events -w` (the table): an age is counted back from when
+// its row arrived.
+TEST(Kube, FollowTableAgesCountFromArrival) {
+  ExtractOptions o;
+  Sink sink;
+  CollectingSink diag;
+  detail::LiveSource src("-", "-", nullptr, o, 1, diag, sink);
+  int64_t wall = at("2024-09-28T01:10:00Z");
+  src.feed("LAST SEEN   TYPE      REASON    OBJECT          MESSAGE\n", wall);
+  src.feed("0s          Normal    Killing   pod/kafka-0     Stopping container kafka\n", wall);
+  src.flush(wall);
+  ASSERT_EQ(sink.events.size(), 1u);
+  EXPECT_EQ(sink.events[0].time_ns, wall);
+  EXPECT_EQ(sink.events[0].field("approximate"), "true");
+  EXPECT_EQ(sink.events[0].line, 2u);
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ void LiveSource::start_framing(std::string_view head) {
   wrapper_ = ro.wrapper ? *ro.wrapper : sniff_wrapper(head);
   stats_.layout = layout_;
   stats_.wrapper = wrapper_;
+  kube_ = kube_doc_for(layout_);
   ex_->set_layout(layout_);
   new_framer();
   // Live: year-less stamps are read near "now" (no file time to go by).
@@ -147,6 +148,7 @@ void LiveSource::restart() {
 void LiveSource::end() {
   flush(wall_ns_);
   if (framer_ && !records_mode_) framer_->finish(*this);
+  if (kube_ != KubeDoc::kNone && !kube_text_.empty()) kube_read(kube_);
   ex_->finish(events_);
   ended_ = true;
 }
@@ -171,7 +173,87 @@ void LiveSource::on_record(const RawRecord& raw) {
     newest_ns_ = rec_.time.utc_ns;
     last_progress_wall_ = wall_ns_;
   }
+  if (kube_ != KubeDoc::kNone) {
+    kube_line(raw);
+    return;
+  }
   ex_->on_record(rec_, events_);
+}
+
+void LiveSource::kube_line(const RawRecord& raw) {
+  if (kube_too_big_) return;
+  if (kube_text_.size() + raw.text.size() + 1 > kMaxKubeDocumentBytes) {
+    kube_too_big_ = true;
+    Diagnostic d;
+    d.severity = Severity::kError;
+    d.path = li_.base_path;
+    d.line = raw.line;
+    d.message = fmt::format("a Kubernetes {} document bigger than {} MiB: the rest is not read",
+                            kube_doc_name(kube_), kMaxKubeDocumentBytes >> 20);
+    diag_.report(d);
+    return;
+  }
+  kube_text_.append(raw.text);
+  kube_text_.push_back('\n');
+  kube_lines_.push_back(raw.line);
+  if (kube_ == KubeDoc::kEventsTable) {
+    kube_read(kube_);  // each row stands alone
+    return;
+  }
+  if (kube_ != KubeDoc::kJson) return;  // describe, YAML: read at the end
+  // JSON: an object is complete when its brackets close (strings never
+  // span lines in JSON).
+  bool in_str = false;
+  for (size_t i = 0; i < raw.text.size(); ++i) {
+    char c = raw.text[i];
+    if (in_str) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_str = false;
+      }
+    } else if (c == '"') {
+      in_str = true;
+    } else if (c == '{' || c == '[') {
+      ++kube_depth_;
+    } else if (c == '}' || c == ']') {
+      --kube_depth_;
+    }
+  }
+  if (kube_depth_ <= 0) {
+    kube_depth_ = 0;
+    kube_read(kube_);
+  }
+}
+
+void LiveSource::kube_read(KubeDoc doc) {
+  KubeReadOptions ko;
+  ko.path = li_.base_path;
+  // Live, an age is as old as it was when the line arrived.
+  ko.now_ns = opts_.now_ns != INT64_MIN ? opts_.now_ns : wall_ns_;
+  ko.now_source = opts_.now_ns != INT64_MIN ? "--now" : "the time the lines arrived";
+  std::vector<Event> events;
+  struct Mapped final : DiagnosticSink {
+    DiagnosticSink& inner;
+    const std::vector<uint64_t>& lines;
+    Mapped(DiagnosticSink& i, const std::vector<uint64_t>& l) : inner(i), lines(l) {}
+    void report(const Diagnostic& d) override {
+      Diagnostic m = d;
+      if (m.line > 0 && m.line <= lines.size()) m.line = lines[m.line - 1];
+      inner.report(m);
+    }
+  } mapped(diag_, kube_lines_);
+  read_kube(kube_text_, doc, ko, events, mapped);
+  for (Event& e : events) {
+    if (e.line > 0 && e.line <= kube_lines_.size()) e.line = kube_lines_[e.line - 1];
+    if (e.time_valid && e.time_ns > newest_ns_) {
+      newest_ns_ = e.time_ns;
+      last_progress_wall_ = wall_ns_;
+    }
+    ex_->finalize(e, events_);
+  }
+  kube_text_.clear();
+  kube_lines_.clear();
 }
 
 }  // namespace logcorr::detail

@@ -16,6 +16,7 @@
 #include "extract/input_extractor.hpp"
 #include "logcorr/extract.hpp"
 #include "logcorr/frame.hpp"
+#include "logcorr/kube.hpp"
 
 namespace logcorr::detail {
 
@@ -59,6 +60,11 @@ class LiveSource final : private RecordSink {
   void new_framer();     // for layout_ and wrapper_ (at start and at each rotation)
   void start_records();  // sniffs head_records_ and replays them
   void direct_record(std::string_view text);
+  // Kubernetes documents (kube.hpp): `kubectl get events -w -o json` objects
+  // are read as each one closes, table rows as they come, describe and YAML
+  // at the end of the stream.
+  void kube_line(const RawRecord& raw);
+  void kube_read(KubeDoc doc);
 
   std::string id_;
   LogicalInput li_;
@@ -86,6 +92,11 @@ class LiveSource final : private RecordSink {
   int64_t last_progress_wall_ = INT64_MIN;  // when newest_ns_ last moved
   bool pending_ = false;
   bool ended_ = false;
+  KubeDoc kube_ = KubeDoc::kNone;
+  std::string kube_text_;             // the document (or JSON object) so far
+  std::vector<uint64_t> kube_lines_;  // the input line of each of its lines
+  int kube_depth_ = 0;                // JSON: brackets open
+  bool kube_too_big_ = false;
 };
 
 }  // namespace logcorr::detail
