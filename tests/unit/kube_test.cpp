@@ -463,9 +463,10 @@ TEST(Kube, FollowTableAgesCountFromArrival) {
   CollectingSink diag;
   detail::LiveSource src("-", "-", nullptr, o, 1, diag, sink);
   int64_t wall = at("2024-09-28T01:10:00Z");
-  src.feed("LAST SEEN   TYPE      REASON    OBJECT          MESSAGE\n", wall);
-  src.feed("0s          Normal    Killing   pod/kafka-0     Stopping container kafka\n", wall);
-  src.flush(wall);
+  src.set_utc_clock([wall] { return wall; });
+  src.feed("LAST SEEN   TYPE      REASON    OBJECT          MESSAGE\n", 5);
+  src.feed("0s          Normal    Killing   pod/kafka-0     Stopping container kafka\n", 6);
+  src.flush(7);
   ASSERT_EQ(sink.events.size(), 1u);
   EXPECT_EQ(sink.events[0].time_ns, wall);
   EXPECT_EQ(sink.events[0].field("approximate"), "true");

@@ -61,7 +61,10 @@ struct KubeReadOptions {
   std::string path;            // for diagnostics ("-" for standard input)
   int64_t now_ns = INT64_MIN;  // reference instant for ages; INT64_MIN = none
   std::string now_source;      // where it came from, for the note ("--now", "the file's mtime")
-  uint64_t first_line = 1;     // line number of the text's first line
+  // Say once (a note) that times were counted back from ages. A caller that
+  // reads a stream piece by piece says it for the first piece only.
+  bool note_reference = true;
+  uint64_t first_line = 1;              // line number of the text's first line
   std::string pattern_prefix = "kube";  // Event::pattern = prefix + "/" + rule
 };
 

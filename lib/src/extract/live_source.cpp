@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "input/reader_core.hpp"
 #include "logcorr/discover.hpp"
@@ -230,8 +231,13 @@ void LiveSource::kube_read(KubeDoc doc) {
   KubeReadOptions ko;
   ko.path = li_.base_path;
   // Live, an age is as old as it was when the line arrived.
-  ko.now_ns = opts_.now_ns != INT64_MIN ? opts_.now_ns : wall_ns_;
+  int64_t arrived = utc_clock_ ? utc_clock_()
+                               : std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+  ko.now_ns = opts_.now_ns != INT64_MIN ? opts_.now_ns : arrived;
   ko.now_source = opts_.now_ns != INT64_MIN ? "--now" : "the time the lines arrived";
+  ko.note_reference = !kube_noted_;
   std::vector<Event> events;
   struct Mapped final : DiagnosticSink {
     DiagnosticSink& inner;
@@ -243,7 +249,7 @@ void LiveSource::kube_read(KubeDoc doc) {
       inner.report(m);
     }
   } mapped(diag_, kube_lines_);
-  read_kube(kube_text_, doc, ko, events, mapped);
+  if (read_kube(kube_text_, doc, ko, events, mapped).aged > 0) kube_noted_ = true;
   for (Event& e : events) {
     if (e.line > 0 && e.line <= kube_lines_.size()) e.line = kube_lines_[e.line - 1];
     if (e.time_valid && e.time_ns > newest_ns_) {

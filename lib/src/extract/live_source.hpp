@@ -8,6 +8,7 @@
 // gone quiet.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,6 +53,10 @@ class LiveSource final : private RecordSink {
     if (last_progress_wall_ == INT64_MIN) last_progress_wall_ = wall_ns;
   }
   bool ended() const { return ended_; }
+  // The real-time clock (UTC ns) that ages in a live Kubernetes events table
+  // count back from when --now is not given: the `wall_ns` passed in is a
+  // monotonic clock, not a date. Default: the system clock (tests set one).
+  void set_utc_clock(std::function<int64_t()> clock) { utc_clock_ = std::move(clock); }
   bool pending() const { return pending_; }  // bytes or a record held back
 
  private:
@@ -97,6 +102,8 @@ class LiveSource final : private RecordSink {
   std::vector<uint64_t> kube_lines_;  // the input line of each of its lines
   int kube_depth_ = 0;                // JSON: brackets open
   bool kube_too_big_ = false;
+  bool kube_noted_ = false;  // the note on ages was given
+  std::function<int64_t()> utc_clock_;
 };
 
 }  // namespace logcorr::detail

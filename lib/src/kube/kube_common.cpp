@@ -195,7 +195,7 @@ void Ctx::age(Event& e, std::string_view age, uint64_t line) {
                          age.substr(0, 40)));
     return;
   }
-  if (!reference_noted_) {
+  if (!reference_noted_ && opts_.note_reference) {
     reference_noted_ = true;
     report(
         Severity::kNote, line,
