@@ -108,8 +108,8 @@ class JsonParser {
       if (i_ >= s_.size()) return fail("the JSON ends here, inside an object (cut off?)");
       if (s_[i_] != ':') return fail("not JSON: expected ':'");
       ++i_;
-      n.map.emplace_back(std::move(key), Node{});
-      if (!value(n.map.back().second, depth + 1)) return false;
+      n.map.push_back(Member{std::move(key), Node{}});
+      if (!value(n.map.back().value, depth + 1)) return false;
       skip_ws();
       if (i_ >= s_.size()) return fail("the JSON ends here, inside an object (cut off?)");
       if (s_[i_] == ',') {

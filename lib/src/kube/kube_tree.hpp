@@ -12,25 +12,34 @@
 
 namespace logcorr::kube_detail {
 
+struct Member;
+
 struct Node {
   enum class Type : uint8_t { kNull, kScalar, kMap, kSeq };
   Type type = Type::kNull;
-  bool complete = false;  // its end was read
-  uint64_t line = 0;      // 1-based line of its first character
-  std::string scalar;     // kScalar: the text (JSON strings unescaped, numbers as written)
-  std::vector<std::pair<std::string, Node>> map;
+  bool complete = false;    // its end was read
+  uint64_t line = 0;        // 1-based line of its first character
+  std::string scalar;       // kScalar: the text (JSON strings unescaped, numbers as written)
+  std::vector<Member> map;  // kMap: members in document order
   std::vector<Node> seq;
 
-  const Node* get(std::string_view key) const {
-    if (type != Type::kMap) return nullptr;
-    for (const auto& [k, v] : map)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  const Node* get(std::string_view key) const;
   // The scalar under a dotted path ("involvedObject.name"), "" when absent.
   std::string_view str(std::string_view path) const;
   const Node* at(std::string_view path) const;
 };
+
+struct Member {
+  std::string key;
+  Node value;
+};
+
+inline const Node* Node::get(std::string_view key) const {
+  if (type != Type::kMap) return nullptr;
+  for (const Member& m : map)
+    if (m.key == key) return &m.value;
+  return nullptr;
+}
 
 // Where a parse stopped and why.
 struct ParseError {

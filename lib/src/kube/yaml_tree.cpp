@@ -115,13 +115,13 @@ class YamlParser {
             f.key = fresh.type == Node::Type::kScalar ? fresh.scalar : std::string();
             f.want_key = false;
             if (opens) {  // a complex key: kubectl writes none; read it as null
-              f.node->map.emplace_back(std::string(), std::move(fresh));
-              placed = &f.node->map.back().second;
+              f.node->map.push_back(Member{std::string(), std::move(fresh)});
+              placed = &f.node->map.back().value;
             }
           } else {
-            f.node->map.emplace_back(std::move(f.key), std::move(fresh));
+            f.node->map.push_back(Member{std::move(f.key), std::move(fresh)});
             f.want_key = true;
-            placed = &f.node->map.back().second;
+            placed = &f.node->map.back().value;
           }
         } else {
           f.node->seq.push_back(std::move(fresh));
