@@ -31,6 +31,7 @@ expect pods.json "container_terminated@2024-09-28T00:59:31Z broker_start@2024-09
 expect pod.yaml "container_terminated@2024-09-28T00:59:31Z broker_start@2024-09-28T01:04:34Z"
 expect events-watch.json "pod_killed@2024-09-28T00:55:58Z pod_evicted@2024-09-28T01:03:40Z"
 expect events-k8s-io.yaml "pod_killed@2024-09-28T00:55:58Z pod_evicted@2024-09-28T01:04:10.118320Z"
+expect events-table-wide.txt "pod_killed@2024-09-28T00:56:00Z pod_killed@2024-09-28T01:01:00Z"
 expect events-table.txt "pod_killed@2024-09-28T00:56:00Z pod_killed@2024-09-28T01:01:00Z pod_evicted@2024-09-28T01:03:40Z oom_kill@2024-09-28T01:03:11Z pod_killed@-"
 
 # stdin, no --now: the ages give no time, and a note says how to get one.

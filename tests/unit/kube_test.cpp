@@ -43,6 +43,14 @@ Read read_text(const std::string& text, int64_t now = INT64_MIN, std::string pat
   return r;
 }
 
+class Sink : public EventSink {
+ public:
+  void on_event(const Event& e) override { events.push_back(e); }
+  void on_input(const InputSummary& in) override { inputs.push_back(in); }
+  std::vector<Event> events;
+  std::vector<InputSummary> inputs;
+};
+
 Read read_fixture(const std::string& name, int64_t now = INT64_MIN) {
   return read_text(test::read_file(kData + name), now, name);
 }
@@ -350,6 +358,32 @@ TEST(Kube, EventsTable) {
   EXPECT_TRUE(has_message(r.diag, Severity::kNote, "<unknown>", 7));
 }
 
+// `kubectl get events -o wide`: SUBOBJECT (often empty) and SOURCE come
+// before MESSAGE; cells are cut at the header's column offsets.
+TEST(Kube, WideEventsTable) {
+  Read r = read_fixture("events-table-wide.txt", at("2024-09-28T01:10:00Z"));
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].field("why"), "Container kafka failed liveness probe, will be restarted");
+  EXPECT_EQ(r.events[0].field("probe"), "liveness");
+  EXPECT_EQ(r.events[0].field("source"), "kubelet");
+  EXPECT_EQ(r.events[0].field("node"), "worker-2");
+  EXPECT_EQ(r.events[1].field("why"), "Back-off restarting failed container");
+  EXPECT_EQ(r.events[1].field("count"), "4");
+  // Live, row by row, the header still cuts the rows.
+  std::string text = test::read_file(kData + "events-table-wide.txt");
+  ExtractOptions o;
+  o.now_ns = at("2024-09-28T01:10:00Z");
+  Sink sink;
+  CollectingSink diag;
+  detail::LiveSource src("-", "-", nullptr, o, 1, diag, sink);
+  src.feed(text, 1);
+  src.end();
+  ASSERT_EQ(sink.events.size(), 2u);
+  EXPECT_EQ(sink.events[0].field("why"), r.events[0].field("why"));
+  EXPECT_EQ(sink.events[1].field("count"), "4");
+  EXPECT_EQ(sink.events[1].line, 4u);
+}
+
 TEST(Kube, TimesAndAges) {
   int64_t ns;
   Precision p;
@@ -373,13 +407,6 @@ TEST(Kube, TimesAndAges) {
 }
 
 // Through extraction: line numbers of the input, --now, the summary.
-class Sink : public EventSink {
- public:
-  void on_event(const Event& e) override { events.push_back(e); }
-  void on_input(const InputSummary& in) override { inputs.push_back(in); }
-  std::vector<Event> events;
-  std::vector<InputSummary> inputs;
-};
 
 TEST(Kube, ExtractionReadsDocumentsWhole) {
   ExtractOptions o;

@@ -194,13 +194,26 @@ void LiveSource::kube_line(const RawRecord& raw) {
     diag_.report(d);
     return;
   }
+  if (kube_ == KubeDoc::kEventsTable) {
+    // Each row is read as it comes, under the table's header (`-o wide`
+    // rows are cut at its column offsets).
+    if (raw.text.starts_with("LAST SEEN") || raw.text.starts_with("NAMESPACE")) {
+      kube_header_.assign(raw.text);
+      kube_header_line_ = raw.line;
+      return;
+    }
+    if (!kube_header_.empty()) {
+      kube_text_.append(kube_header_).push_back('\n');
+      kube_lines_.push_back(kube_header_line_);
+    }
+    kube_text_.append(raw.text).push_back('\n');
+    kube_lines_.push_back(raw.line);
+    kube_read(kube_);
+    return;
+  }
   kube_text_.append(raw.text);
   kube_text_.push_back('\n');
   kube_lines_.push_back(raw.line);
-  if (kube_ == KubeDoc::kEventsTable) {
-    kube_read(kube_);  // each row stands alone
-    return;
-  }
   if (kube_ != KubeDoc::kJson) return;  // describe, YAML: read at the end
   // JSON: an object is complete when its brackets close (strings never
   // span lines in JSON).

@@ -103,6 +103,8 @@ class LiveSource final : private RecordSink {
   int kube_depth_ = 0;                // JSON: brackets open
   bool kube_too_big_ = false;
   bool kube_noted_ = false;  // the note on ages was given
+  std::string kube_header_;  // a table's header line (its columns), before each row
+  uint64_t kube_header_line_ = 0;
   std::function<int64_t()> utc_clock_;
 };
 

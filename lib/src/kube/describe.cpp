@@ -358,9 +358,43 @@ void read_describe(std::string_view text, Ctx& ctx) {
 // `kubectl get events`: LAST SEEN TYPE REASON OBJECT MESSAGE, with or
 // without NAMESPACE first (kubectl's event table printer). Rows whose shape
 // does not fit are skipped (counted in a note).
+// `-o wide` adds SUBOBJECT and SOURCE before MESSAGE and FIRST SEEN, COUNT,
+// NAME after it; SUBOBJECT is often empty, so those rows are cut at the
+// header's column offsets (tabwriter aligns every cell under its header).
+struct WideHeader {
+  bool wide = false;
+  size_t subobject = 0, source = 0, message = 0, first_seen = 0, count = 0, name = 0;
+};
+
+WideHeader wide_header(std::string_view t) {
+  WideHeader h;
+  h.subobject = t.find("SUBOBJECT");
+  h.source = t.find("SOURCE");
+  h.message = t.find("MESSAGE");
+  h.first_seen = t.find("FIRST SEEN");
+  h.count = t.find("COUNT");
+  h.name = t.find("NAME", h.count == std::string_view::npos ? 0 : h.count);
+  h.wide = h.subobject != std::string_view::npos && h.source != std::string_view::npos &&
+           h.message != std::string_view::npos && h.first_seen != std::string_view::npos &&
+           h.count != std::string_view::npos && h.name != std::string_view::npos &&
+           h.subobject < h.source && h.source < h.message && h.message < h.first_seen &&
+           h.first_seen < h.count && h.count < h.name;
+  return h;
+}
+
+std::string_view cell(std::string_view t, size_t from, size_t to) {
+  if (from >= t.size()) return {};
+  std::string_view c = t.substr(from, to == std::string_view::npos ? t.npos : to - from);
+  size_t b = c.find_first_not_of(' ');
+  if (b == std::string_view::npos) return {};
+  size_t e = c.find_last_not_of(' ');
+  return c.substr(b, e - b + 1);
+}
+
 void read_events_table(std::string_view text, Ctx& ctx) {
   size_t pos = 0;
   uint64_t no = 0, odd = 0, first_odd = 0;
+  WideHeader wide;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
@@ -369,7 +403,10 @@ void read_events_table(std::string_view text, Ctx& ctx) {
     ++no;
     if (!t.empty() && t.back() == '\r') t.remove_suffix(1);
     if (t.find_first_not_of(' ') == std::string_view::npos) continue;
-    if (starts_with(t, "LAST SEEN") || starts_with(t, "NAMESPACE")) continue;
+    if (starts_with(t, "LAST SEEN") || starts_with(t, "NAMESPACE")) {
+      wide = wide_header(t);
+      continue;
+    }
     auto c = columns(t);
     size_t at = SIZE_MAX;
     for (size_t a : {size_t{0}, size_t{1}})
@@ -397,9 +434,25 @@ void read_events_table(std::string_view text, Ctx& ctx) {
     k.object_kind = okind == "pod" ? "Pod" : okind == "node" ? "Node" : okind;
     k.object_name = oname;
     if (at == 1) k.namespace_ = c[0].text;
+    std::string_view count;
+    // A wide row: its cells where the header put them (the boundaries must
+    // fall on blanks, else the row is not of that header).
+    if (wide.wide && t.size() > wide.first_seen && t[wide.message - 1] == ' ' &&
+        t[wide.source - 1] == ' ' && t[wide.first_seen - 1] == ' ') {
+      k.field_path = cell(t, wide.subobject, wide.source);
+      std::string_view source = cell(t, wide.source, wide.message);
+      size_t comma = source.find(", ");
+      k.component = source.substr(0, comma);
+      if (comma != std::string_view::npos) k.host = source.substr(comma + 2);
+      k.message = cell(t, wide.message, wide.first_seen);
+      count = cell(t, wide.count, wide.name);
+      kind = kube_event_kind(k.reason, k.message);
+      if (!kind) continue;
+    }
     Event& e = ctx.add(*kind, no, t, "events-table");
     fill_kube_event(k, e);
     ctx.age(e, c[at].text, no);
+    if (!count.empty() && count != "1") set_field(e, "count", count);
   }
   if (odd > 0)
     ctx.report(
