@@ -17,7 +17,8 @@ constexpr int kMaxDepth = 200;
 
 class JsonParser {
  public:
-  JsonParser(std::string_view s, ParseError& err) : s_(s), err_(err) {}
+  JsonParser(std::string_view s, ParseError& err, const ItemFn* on_item)
+      : s_(s), err_(err), on_item_(on_item) {}
 
   void stream(std::vector<Node>& docs) {
     for (;;) {
@@ -48,14 +49,14 @@ class JsonParser {
       ++i_;
     }
   }
-  bool value(Node& n, int depth) {
+  bool value(Node& n, int depth, bool stream_items = false) {
     if (depth > kMaxDepth) return fail("JSON nested too deep");
     skip_ws();
     if (i_ >= s_.size()) return fail("the JSON ends here, inside a value (cut off?)");
     n.line = line_;
     char c = s_[i_];
     if (c == '{') return object(n, depth);
-    if (c == '[') return array(n, depth);
+    if (c == '[') return array(n, depth, stream_items);
     if (c == '"') {
       n.type = Node::Type::kScalar;
       if (!string(n.scalar)) return false;
@@ -108,8 +109,9 @@ class JsonParser {
       if (i_ >= s_.size()) return fail("the JSON ends here, inside an object (cut off?)");
       if (s_[i_] != ':') return fail("not JSON: expected ':'");
       ++i_;
+      bool stream = depth == 0 && on_item_ && key == "items";
       n.map.push_back(Member{std::move(key), Node{}});
-      if (!value(n.map.back().value, depth + 1)) return false;
+      if (!value(n.map.back().value, depth + 1, stream)) return false;
       skip_ws();
       if (i_ >= s_.size()) return fail("the JSON ends here, inside an object (cut off?)");
       if (s_[i_] == ',') {
@@ -124,7 +126,7 @@ class JsonParser {
       return fail("not JSON: expected ',' or '}'");
     }
   }
-  bool array(Node& n, int depth) {
+  bool array(Node& n, int depth, bool stream_items) {
     n.type = Node::Type::kSeq;
     ++i_;
     skip_ws();
@@ -136,6 +138,10 @@ class JsonParser {
     for (;;) {
       n.seq.emplace_back();
       if (!value(n.seq.back(), depth + 1)) return false;
+      if (stream_items) {
+        (*on_item_)(n.seq.back());
+        n.seq.pop_back();
+      }
       skip_ws();
       if (i_ >= s_.size()) return fail("the JSON ends here, inside an array (cut off?)");
       if (s_[i_] == ',') {
@@ -245,6 +251,7 @@ class JsonParser {
 
   std::string_view s_;
   ParseError& err_;
+  const ItemFn* on_item_;
   size_t i_ = 0;
   uint64_t line_ = 1;
 };
@@ -266,8 +273,9 @@ std::string_view Node::str(std::string_view path) const {
   return n && n->type == Type::kScalar ? std::string_view(n->scalar) : std::string_view{};
 }
 
-void parse_json_stream(std::string_view text, std::vector<Node>& docs, ParseError& err) {
-  JsonParser p(text, err);
+void parse_json_stream(std::string_view text, std::vector<Node>& docs, ParseError& err,
+                       const ItemFn* on_item) {
+  JsonParser p(text, err, on_item);
   p.stream(docs);
 }
 

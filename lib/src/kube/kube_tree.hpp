@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,12 +49,21 @@ struct ParseError {
   std::string message;
 };
 
+// Called with each complete item of a top-level `items` sequence (a List's
+// pods or events) as soon as it is read; the item is then dropped from the
+// tree, so a big List never lives in memory as a whole tree.
+using ItemFn = std::function<void(const Node&)>;
+
 // Parses `text` as JSON values one after another (kubectl get -w -o json
 // prints one object after another). Every top-level value goes to `docs`,
-// the last possibly incomplete when `err.failed`. Depth-limited, no throw.
-void parse_json_stream(std::string_view text, std::vector<Node>& docs, ParseError& err);
+// the last possibly incomplete when `err.failed`; with `on_item`, the items
+// of a top-level List go there instead (an incomplete last one stays in the
+// tree). Depth-limited, no throw.
+void parse_json_stream(std::string_view text, std::vector<Node>& docs, ParseError& err,
+                       const ItemFn* on_item = nullptr);
 
 // Parses `text` as YAML documents (libyaml), same contract.
-void parse_yaml_stream(std::string_view text, std::vector<Node>& docs, ParseError& err);
+void parse_yaml_stream(std::string_view text, std::vector<Node>& docs, ParseError& err,
+                       const ItemFn* on_item = nullptr);
 
 }  // namespace logcorr::kube_detail

@@ -168,10 +168,12 @@ void read_object(const Node& n, Ctx& ctx) {
 void read_objects(std::string_view text, bool yaml, Ctx& ctx) {
   std::vector<Node> docs;
   ParseError err;
+  // A List's items are read as each one closes and then dropped.
+  const ItemFn on_item = [&ctx](const Node& item) { read_object(item, ctx); };
   if (yaml) {
-    parse_yaml_stream(text, docs, err);
+    parse_yaml_stream(text, docs, err, &on_item);
   } else {
-    parse_json_stream(text, docs, err);
+    parse_json_stream(text, docs, err, &on_item);
   }
   for (const Node& d : docs) read_object(d, ctx);
   if (err.failed) {

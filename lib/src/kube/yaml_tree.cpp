@@ -21,6 +21,7 @@ struct Frame {
   Node* node;
   bool want_key = true;  // maps: the next scalar is a key
   std::string key;
+  bool stream_items = false;  // the root's `items` sequence, with an ItemFn
 };
 
 class YamlParser {
@@ -32,7 +33,7 @@ class YamlParser {
   YamlParser(const YamlParser&) = delete;
   YamlParser& operator=(const YamlParser&) = delete;
 
-  void run(std::string_view text, std::vector<Node>& docs, ParseError& err) {
+  void run(std::string_view text, std::vector<Node>& docs, ParseError& err, const ItemFn* on_item) {
     if (!ok_) {
       err.failed = true;
       err.message = "the YAML parser could not start (out of memory)";
@@ -95,6 +96,10 @@ class YamlParser {
           if (!stack.empty()) {
             stack.back().node->complete = true;
             stack.pop_back();
+            if (!stack.empty() && stack.back().stream_items && !stack.back().node->seq.empty()) {
+              (*on_item)(stack.back().node->seq.back());
+              stack.back().node->seq.pop_back();
+            }
           }
           break;
         default:
@@ -104,6 +109,7 @@ class YamlParser {
       if (type == YAML_STREAM_END_EVENT) return;
       if (!is_node) continue;
       Node* placed = nullptr;
+      bool items = false;  // placed as the root map's `items`
       if (root_pending && stack.empty()) {
         docs.back() = std::move(fresh);
         placed = &docs.back();
@@ -119,6 +125,7 @@ class YamlParser {
               placed = &f.node->map.back().value;
             }
           } else {
+            items = stack.size() == 1 && f.key == "items";
             f.node->map.push_back(Member{std::move(f.key), std::move(fresh)});
             f.want_key = true;
             placed = &f.node->map.back().value;
@@ -135,7 +142,8 @@ class YamlParser {
           err.message = "YAML nested too deep";
           return;
         }
-        stack.push_back(Frame{placed, true, {}});
+        bool stream = items && on_item && placed->type == Node::Type::kSeq;
+        stack.push_back(Frame{placed, true, {}, stream});
       }
     }
   }
@@ -147,9 +155,10 @@ class YamlParser {
 
 }  // namespace
 
-void parse_yaml_stream(std::string_view text, std::vector<Node>& docs, ParseError& err) {
+void parse_yaml_stream(std::string_view text, std::vector<Node>& docs, ParseError& err,
+                       const ItemFn* on_item) {
   YamlParser p;
-  p.run(text, docs, err);
+  p.run(text, docs, err, on_item);
 }
 
 }  // namespace logcorr::kube_detail
