@@ -216,6 +216,67 @@ TEST(Kube, DescribePodsWithEvents) {
   for (const auto& d : r.diag.items) EXPECT_NE(d.severity, Severity::kWarning) << d.to_string();
 }
 
+TEST(Kube, DescribeNodeEventsAreTheNodes) {
+  Read r = read_fixture("describe-node.txt", at("2024-09-28T01:10:00Z"));
+  ASSERT_EQ(r.events.size(), 2u);  // NodeHasInsufficientMemory, EvictionThresholdMet: none
+  for (const Event& e : r.events) {
+    EXPECT_EQ(e.kind, EventKind::kOomKill);
+    EXPECT_EQ(e.host, "worker-3");
+    EXPECT_EQ(e.field("node"), "worker-3");
+    EXPECT_EQ(e.field("pod"), "");
+    EXPECT_EQ(e.field("pid"), "20211");
+    EXPECT_EQ(e.field("process"), "java");
+  }
+  EXPECT_EQ(r.events[1].time_ns, at("2024-09-28T01:03:00Z"));
+  EXPECT_TRUE(r.stats.complete);
+}
+
+// A crash-looping container (Waiting after an Error exit) and an init
+// container: terminations, but no start to close them yet.
+TEST(Kube, DescribeCrashLoopAndInitContainer) {
+  const std::string text =
+      "Name:             kafka-2\n"
+      "Namespace:        data\n"
+      "Node:             node-a/10.1.1.4\n"
+      "Init Containers:\n"
+      "  kafka-init:\n"
+      "    Image:          bitnami/kafka:3.7\n"
+      "    State:          Terminated\n"
+      "      Reason:       Completed\n"
+      "      Exit Code:    0\n"
+      "      Started:      Sat, 28 Sep 2024 06:40:05 +0600\n"
+      "      Finished:     Sat, 28 Sep 2024 06:40:07 +0600\n"
+      "    Ready:          True\n"
+      "    Restart Count:  0\n"
+      "Containers:\n"
+      "  kafka:\n"
+      "    State:          Waiting\n"
+      "      Reason:       CrashLoopBackOff\n"
+      "    Last State:     Terminated\n"
+      "      Reason:       Error\n"
+      "      Message:      Exception in thread \"main\" java.lang.OutOfMemoryError\n"
+      "  at kafka.Kafka.main(Kafka.scala)\n"
+      "      Exit Code:    1\n"
+      "      Started:      Sat, 28 Sep 2024 07:01:02 +0600\n"
+      "      Finished:     Sat, 28 Sep 2024 07:01:40 +0600\n"
+      "    Ready:          False\n"
+      "    Restart Count:  6\n"
+      "Events:            <none>\n";
+  Read r = read_text(text);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].field("container"), "kafka-init");
+  EXPECT_EQ(r.events[0].field("reason"), "Completed");
+  EXPECT_EQ(r.events[0].time_ns, at("2024-09-28T00:40:07Z"));
+  EXPECT_EQ(r.events[1].field("container"), "kafka");
+  EXPECT_EQ(r.events[1].field("reason"), "Error");
+  EXPECT_EQ(r.events[1].field("exit_code"), "1");
+  EXPECT_EQ(r.events[1].field("restart_count"), "6");
+  EXPECT_EQ(r.events[1].field("node"), "node-a");
+  EXPECT_EQ(r.events[1].time_ns, at("2024-09-28T01:01:40Z"));
+  EXPECT_TRUE(r.stats.complete);
+  EXPECT_TRUE(r.diag.items.empty());
+}
+
 TEST(Kube, CutOffDescribeKeepsWhatWasReadAndSaysSo) {
   Read r = read_fixture("describe-pod-cut.txt", at("2024-09-28T01:10:00Z"));
   EXPECT_FALSE(r.stats.complete);
