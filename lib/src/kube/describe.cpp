@@ -133,7 +133,6 @@ class DescribeReader {
       if (ind == std::string_view::npos) continue;
       lines.push_back({t, ind, no});
     }
-    ends_with_newline_ = !text.empty() && text.back() == '\n';
     for (size_t i = 0; i < lines.size(); ++i) line(lines[i]);
     uint64_t last = lines.empty() ? 0 : lines.back().no;
     end_object(last, true);
@@ -168,7 +167,7 @@ class DescribeReader {
         obj_.name = std::string(value);
         obj_.has_header = true;
         obj_.line = l.no;
-        in_events_ = in_containers_ = false;
+        in_containers_ = false;
         return;
       }
       in_containers_ = false;
@@ -188,7 +187,6 @@ class DescribeReader {
       if (is_kv && key == "Events") {
         end_container();
         obj_.saw_events = true;
-        in_events_ = true;
         return;
       }
     }
@@ -336,16 +334,14 @@ class DescribeReader {
                               "what was read is kept",
                               obj_.name));
     }
-    in_events_ = in_containers_ = false;
+    in_containers_ = false;
   }
 
   Ctx& ctx_;
   Object obj_;
   std::optional<Container> cont_;
   StateBlock* block_ = nullptr;
-  bool in_events_ = false;
   bool in_containers_ = false;
-  bool ends_with_newline_ = false;
 };
 
 }  // namespace
