@@ -160,6 +160,32 @@ TEST(Correlate, UncleanBootMeansCrashInTheSilenceBeforeIt) {
   EXPECT_EQ(bursts[0].causes[0].start_ns, T0 - kSec);
 }
 
+// systemd (or the kubelet) restarts the killed broker at once; the new JVM
+// recovers its logs and Kafka says `started` 25 s later. One downtime, from
+// the kill to Kafka's own start: the unit / container start is not the broker
+// serving (samples/oom-kill: "back 25.5 s later", was 10.5 s).
+TEST(Correlate, RecoveryAfterAQuickProcessRestartBelongsToTheKill) {
+  Correlator c;
+  c.entities().learn("broker-2", 2);
+  c.add(ev(EventKind::kOomKill, T0, "broker-2/journal.txt",
+           "kernel: Out of memory: Killed process 4242 (java)", -1, "broker-2"));
+  c.add(ev(EventKind::kBrokerStart, T0 + 10 * kSec, "broker-2/journal.txt",
+           "systemd[1]: Started kafka.service - Apache Kafka.", -1, "broker-2"));
+  for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + (1 + i) * kSec, 2));
+  auto recovery = ev(EventKind::kUncleanShutdown, T0 + 14 * kSec, "broker-2/server.log",
+                     "Recovering 12 logs since no clean shutdown file was found", 2, "broker-2");
+  recovery.input_prev_ns = T0 - kSec;
+  c.add(recovery);
+  c.add(ev(EventKind::kBrokerStart, T0 + 25 * kSec, "broker-2/server.log",
+           "[KafkaServer id=2] started", 2, "broker-2"));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kOomKill);
+  ASSERT_EQ(bursts[0].causes.size(), 1u);  // no second, "unclean boot" downtime
+  EXPECT_EQ(bursts[0].causes[0].start_ns, T0);
+  EXPECT_EQ(bursts[0].causes[0].duration_ns, 25 * kSec);
+}
+
 TEST(Correlate, LongGcPauseExplainsRequestTimeoutsShortOnesDoNot) {
   Correlator c;
   auto gc = ev(EventKind::kGcPause, T0 + 38 * kSec, "broker-3/gc.log",

@@ -86,6 +86,18 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
                     "its id; use --broker {}=ID if that is wrong)",
                     h, id, h));
   }
+  // A server.log that named its broker (`[KafkaServer id=1]`) but has no
+  // host (a `kubectl logs` file, no folder named for the broker) speaks for
+  // that broker in the lines that name nobody: its recovery after an
+  // unclean stop is that broker's.
+  std::unordered_map<std::string_view, int32_t> input_broker;
+  for (const auto& in : inputs)
+    if (in.role == InputRole::kServer && in.broker >= 0) input_broker.emplace(in.input, in.broker);
+  for (auto& e : events) {
+    if (e.broker >= 0 || !e.host.empty() || is_symptom(e.kind)) continue;
+    auto it = input_broker.find(e.input);
+    if (it != input_broker.end()) e.broker = it->second;
+  }
   for (auto& e : events) {
     if (e.broker < 0 && !e.host.empty()) e.broker = map.broker_for(e.host);
     // A client's event keeps the address the client itself named (or none):

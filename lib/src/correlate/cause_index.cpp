@@ -366,6 +366,10 @@ void CauseIndex::add(const Event& e) {
       // The broker logged nothing when it died; its last record before this
       // boot is the latest it can have been alive.
       CauseInterval* iv = open_downtime(key);
+      // A container (or unit) start closed the stop a moment ago, and this is
+      // the broker recovering its logs in that new process: the same downtime
+      // goes on until the broker itself says it started.
+      if (!iv) iv = reopen_recent(key, e.time_ns);
       if (iv) {
         iv->unclean_boot = true;
         if (!iv->oom && !iv->killed) iv->decisive = EventKind::kUncleanShutdown;

@@ -320,7 +320,7 @@ def check_kube_bundle(d):
     errors = []
     exp = json.loads(read_text(expected_path(d)))
     total, sizes, sym_times, brokers = 0, {}, [], {}
-    describe = None
+    describe, kube_events = None, []
     for root, _, files in os.walk(d):
         for f in sorted(files):
             p = os.path.join(root, f)
@@ -331,6 +331,7 @@ def check_kube_bundle(d):
                 o = json.loads(read_text(p))
                 if o.get("kind") != "List" or not o.get("items"):
                     errors.append(f"{rel}: not a kubectl get -o json List of events")
+                kube_events += o.get("items", [])
                 for it in o.get("items", []):
                     ts = it.get("lastTimestamp") or it.get("eventTime")
                     if not ts or not ts.startswith("2026-"):
@@ -396,6 +397,13 @@ def check_kube_bundle(d):
             m = re.search(r"Last State:\s+Terminated\n\s+Reason:\s+OOMKilled\n\s+Exit Code:\s+137\n\s+Started:.*\n\s+Finished:\s+(.*)\n",
                           describe or "")
             found = bool(m) and datetime.strptime(m.group(1), "%a, %d %b %Y %H:%M:%S %z").timestamp() == ct
+        elif c["kind"] == "pod_killed":
+            # the kubelet's Killing event of the broker's pod, at that second
+            def when(e):
+                t = e.get("lastTimestamp") or e.get("eventTime") or ""
+                return datetime.strptime(t[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp() if t else None
+            found = any(e.get("reason") == "Killing" and e["involvedObject"]["name"].endswith(f"-{c['broker']}")
+                        and when(e) == ct for e in kube_events)
         elif c["kind"] == "broker_stop":
             found = any(abs(t - ct) <= 2.0 for t, text in brokers.get(c["broker"], [])
                         if re.search(rf"\[KafkaServer id={c['broker']}\] shutting down \(kafka\.server\.KafkaServer\)", text))
