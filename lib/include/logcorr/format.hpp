@@ -36,6 +36,7 @@ enum class Layout : uint8_t {
   kTimeOnly,    // 14:22:08.455 [thread] INFO ... (date from context)
   kJsonApp,     // {"@timestamp": ...} logstash-logback, log4j2 JSON layouts
   kLibrdkafka,  // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
+  kGoLog,       // 2018/07/10 10:06:47 ... Go's log package (sarama, franz-go's basic logger)
   // journalctl -o MODE
   kJournalShort,
   kJournalShortPrecise,

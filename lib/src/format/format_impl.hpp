@@ -52,6 +52,11 @@ inline bool digits(std::string_view s, size_t pos, size_t n, unsigned& out) {
 bool scan_clock(std::string_view s, size_t pos, Stamp& st);
 // "YYYY-MM-DD[T ]HH:MM:SS[.frac][Z|+HHMM|+HH:MM|+HH]" at pos.
 bool scan_iso(std::string_view s, size_t pos, Stamp& st);
+// "YYYY/MM/DD HH:MM:SS[.frac]" then a space or the end (Go's log package).
+bool scan_slash_date(std::string_view s, size_t pos, Stamp& st);
+// Length of a Go log.New prefix "[name] " (padding included) before a slash
+// date, 0 when none.
+size_t go_log_prefix(std::string_view s);
 // "Mar 29 01:59:59[.frac]" (syslog / journal short), no year.
 bool scan_month_day(std::string_view s, size_t pos, Stamp& st);
 // "Sun 2026-03-29 01:59:59[.frac] CET" (journal short-full / with-unit / verbose).

@@ -1,6 +1,7 @@
 // Java application logs: log4j "[2026-06-29 14:22:08,455]", logback / Spring
 // Boot "2026-06-29 14:22:08.455", ISO 8601 with Z / +0000 / +05:30, time-only
-// "14:22:08.455". The stamp shape that parsed last is tried first
+// "14:22:08.455", Go's log package "2018/07/10 10:06:47[.123456]" (also
+// behind its "[sarama] " prefix). The stamp shape that parsed last is tried first
 // (lock-on). Container wrappers are taken off before (RecordParser::parse).
 #include <chrono>
 
@@ -10,7 +11,14 @@ namespace logcorr {
 
 namespace {
 
-enum Shape : int { kBracketIso = 0, kIsoAtStart, kClockAtStart, kBracketClock, kShapeCount };
+enum Shape : int {
+  kBracketIso = 0,
+  kIsoAtStart,
+  kClockAtStart,
+  kBracketClock,
+  kSlashDate,  // Go's log package, maybe behind its "[name] " prefix
+  kShapeCount
+};
 
 bool try_shape(int shape, std::string_view s, format_detail::Stamp& st) {
   switch (shape) {
@@ -23,6 +31,11 @@ bool try_shape(int shape, std::string_view s, format_detail::Stamp& st) {
     case kBracketClock:
       return s.size() > 1 && s[0] == '[' && format_detail::scan_clock(s, 1, st) &&
              st.end < s.size() && s[st.end] == ']';
+    case kSlashDate:
+      return !s.empty() &&
+             (format_detail::is_digit(s[0])
+                  ? format_detail::scan_slash_date(s, 0, st)
+                  : format_detail::scan_slash_date(s, format_detail::go_log_prefix(s), st));
   }
   return false;
 }
@@ -54,7 +67,7 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
     if (!text.empty() && text[0] == '{' && parse_json_app(text, out)) return;
     found = find_shape(text, java_shape, st);
   }
-  bool dated = found == kBracketIso || found == kIsoAtStart;
+  bool dated = found == kBracketIso || found == kIsoAtStart || found == kSlashDate;
   if (found < 0) return;  // a record without a stamp: no time
   java_shape = found;
   if (dated) {

@@ -42,6 +42,17 @@ constexpr LayoutSample kLibrdkafkaSamples[] = {
     {"%3|1782742928.123|FAIL|rdkafka#producer-1| [thrd:b1:9092/1]: b1:9092/1: Connect failed",
      "2026-06-29T14:22:08.123Z"},
 };
+// ../shared/corpus/real-lines-2/sarama-stdlog.log, franz-slog.log (Go's log
+// package: LstdFlags, with the "[sarama] " prefix of log.New, and Lmicroseconds)
+constexpr LayoutSample kGoLogSamples[] = {
+    {"[sarama]      2018/07/10 10:06:47 producer/broker/0 state change to [closing] because EOF",
+     "2018-07-10T10:06:47Z"},
+    {"2025/04/30 10:23:57 WARN read from broker errored, killing connection after 0 successful "
+     "responses (is SASL missing?) component=kafka addr=localhost:35306 broker=seed_0 err=EOF",
+     "2025-04-30T10:23:57Z"},
+    {"2026/03/05 03:47:12.123456 client/metadata fetching metadata for all topics from broker b1",
+     "2026-03-05T02:47:12.123456Z", "Europe/Berlin"},
+};
 // ../shared/corpus/journal/journal-short.txt, entry 1 (events.tsv seq 1)
 constexpr LayoutSample kJournalShortSamples[] = {
     {"Mar 28 18:17:01 broker-1 CRON[30112]: (root) CMD (cd / && run-parts --report "
@@ -319,6 +330,9 @@ constexpr LayoutInfo kLayouts[] = {
      "{\"@timestamp\": ...} logstash-logback, log4j2 JSON layouts", kJsonAppSamples},
     {L::kLibrdkafka, "librdkafka", F::kIndentContinued, S::kLibrdkafka, n, n, P, Y, {}, n, L::kUnknown, kLibrdkafkaMarks,
      "%3|1719670928.123|FAIL|rdkafka#producer-1| ... (librdkafka's logger)", kLibrdkafkaSamples},
+    {L::kGoLog, "go-log", F::kHeaderContinued, S::kJava, n, n, P, Y, {}, n, L::kUnknown, {},
+     "2018/07/10 10:06:47 msg ([name] prefix allowed): Go's log package (sarama, franz-go)",
+     kGoLogSamples},
     {L::kJournalShort, "journal-short", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kJournalShortPrecise, {},
      "journalctl -o short: Mar 28 18:17:01 host ident[pid]: msg (no year)", kJournalShortSamples},
     {L::kJournalShortPrecise, "journal-short-precise", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kUnknown, {},

@@ -93,6 +93,11 @@ Layout classify_line(std::string_view s, std::string_view head) {
       format_detail::is_digit(s[3]))
     return Layout::kLibrdkafka;
   Stamp st;
+  // Go's log package: "2018/07/10 10:06:47 …", also behind "[sarama] ".
+  if (!s.empty() && (format_detail::is_digit(s[0])
+                         ? format_detail::scan_slash_date(s, 0, st)
+                         : format_detail::scan_slash_date(s, format_detail::go_log_prefix(s), st)))
+    return Layout::kGoLog;
   if (!s.empty() && s[0] == '[') {
     if (format_detail::scan_iso(s, 1, st)) {
       if (st.end < s.size() && s[st.end] == ']') {

@@ -90,6 +90,31 @@ bool scan_iso(std::string_view s, size_t pos, Stamp& st) {
   return true;
 }
 
+bool scan_slash_date(std::string_view s, size_t pos, Stamp& st) {
+  // Go's log package (log.LstdFlags [| log.Lmicroseconds]): "2009/01/23 01:23:23[.123123]".
+  unsigned y;
+  if (!digits(s, pos, 4, y) || s.size() < pos + 19 || s[pos + 4] != '/' ||
+      !digits(s, pos + 5, 2, st.month) || s[pos + 7] != '/' || !digits(s, pos + 8, 2, st.day) ||
+      s[pos + 10] != ' ')
+    return false;
+  st.year = y;
+  if (!scan_clock(s, pos + 11, st)) return false;
+  st.zone_kind = Stamp::kNoZone;
+  return st.end == s.size() || s[st.end] == ' ';
+}
+
+size_t go_log_prefix(std::string_view s) {
+  // log.New(w, "[sarama] ", …): a bracketed name, padded by any spaces.
+  if (s.size() < 3 || s[0] != '[') return 0;
+  size_t close = s.find(']');
+  if (close == std::string_view::npos || close < 2 || close > 32) return 0;
+  for (size_t i = 1; i < close; ++i)
+    if (s[i] == ' ' || s[i] == '[') return 0;
+  size_t j = close + 1;
+  while (j < s.size() && s[j] == ' ') ++j;
+  return j > close + 1 ? j : 0;
+}
+
 unsigned month_from_name(std::string_view s, size_t pos) {
   static constexpr std::string_view kNames = "JanFebMarAprMayJunJulAugSepOctNovDec";
   if (pos + 3 > s.size()) return 0;
@@ -187,6 +212,12 @@ static bool wrapped_continuation(std::string_view s, const Stamp& st) {
 
 bool java_header_line(std::string_view s) {
   if (s.empty()) return false;
+  {
+    Stamp st;
+    if (is_digit(s[0]) && scan_slash_date(s, 0, st)) return true;
+    size_t g = go_log_prefix(s);
+    if (g > 0 && scan_slash_date(s, g, st)) return true;
+  }
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {
     Stamp st;
