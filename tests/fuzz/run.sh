@@ -15,8 +15,10 @@ for exe in "$BUILD"/fuzz/fuzz_*; do
   while IFS= read -r -d '' f; do
     head -c 4096 "$f" > "$seeds/$i"; i=$((i + 1))
     [[ $i -ge 200 ]] && break
-  done < <({ find "$SRC/tests/fuzz/seeds/$name" -type f -print0 2>/dev/null | sort -z
-              find "$SRC/tests/data" "$SRC/samples" -type f -size -2M -print0 2>/dev/null | sort -z; })
+  done < <({ if [[ -d "$SRC/tests/fuzz/seeds/$name" ]]; then
+                find "$SRC/tests/fuzz/seeds/$name" -type f -print0 | sort -z
+              fi
+              find "$SRC/tests/data" "$SRC/samples" -type f -size -2M -print0 2>/dev/null | sort -z || true; })
   mkdir -p "$work/corpus"
   echo "== $name: ${SECS}s, $i seeds" >&2
   if ! "$exe" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
