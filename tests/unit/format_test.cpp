@@ -153,6 +153,20 @@ TEST(JavaStamps, JsonLayouts) {
                 .message,
             "send failed\norg.apache.kafka.common.errors.NetworkException: The server "
             "disconnected before a response was received.");
+  // Fields beyond the layout's (kafkajs's broker and clientId) follow the
+  // message as the line itself, for patterns to read; a string "error"
+  // (zap, logrus) is the exception text.
+  const std::string kafkajs =
+      R"({"level":"ERROR","timestamp":"2022-06-11T09:20:13.846Z","logger":"kafkajs",)"
+      R"("message":"[Connection] Connection timeout","broker":"kafka1:9092","clientId":"mw"})";
+  EXPECT_EQ(parse_one(Layout::kJsonApp, kafkajs).message,
+            "[Connection] Connection timeout\n" + kafkajs);
+  EXPECT_EQ(
+      parse_one(
+          Layout::kJsonApp,
+          R"({"level":"error","ts":1,"msg":"consumer failed","error":"dial tcp: i/o timeout"})")
+          .message.substr(0, 38),
+      "consumer failed\ndial tcp: i/o timeout\n");
   // Broken JSON: no time, no crash, the text stays the message.
   CollectingSink sink;
   RecordParser p(Layout::kJsonApp, {}, &sink);

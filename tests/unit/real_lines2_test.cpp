@@ -33,7 +33,7 @@ const Want kWant[] = {
     {"java-compose-prefix.log", {"connect_failed", "disconnect"}, true},
     {"java-strimzi-operator.log", {"connect_failed"}, true},
     {"rdkafka-default-sslclosed.log", {"disconnect"}, true},
-    {"rdkafka-isotime.log", {"disconnect"}, false},
+    {"rdkafka-isotime.log", {"disconnect"}, true},
     {"rdkafka-python-logging.log", {"disconnect", "all_brokers_down"}, false},
     {"rdkafka-python-exception.log", {"disconnect", "all_brokers_down"}, false},
     {"rdkafka-noderdkafka.log", {"disconnect"}, false},
@@ -50,7 +50,7 @@ const Want kWant[] = {
     {"rdkafka-idle-reset.log", {"disconnect"}, false},
     {"kafkajs.log", {"connect_failed"}, true},
     {"sarama-stdlog.log", {"disconnect"}, true},
-    {"sarama-glog-cockroach.log", {"disconnect"}, false},
+    {"sarama-glog-cockroach.log", {"disconnect"}, true},
     {"sarama-msk.log", {"all_brokers_down"}, false},
     {"franz-slog.log", {"disconnect"}, true},
     {"franz-benthos-journal.log", {"connect_failed"}, true},
@@ -106,6 +106,22 @@ TEST(RealLines2, EveryFileYieldsItsKinds) {
     if (w.timed && untimed) failures.push_back(std::string(w.file) + ": an event without time");
   }
   for (const auto& f : failures) ADD_FAILURE() << f;
+}
+
+// The clients' own names for themselves reach the events.
+TEST(RealLines2, ClientIdsAndBrokersOfNonJavaClients) {
+  LOGCORR_REQUIRE_CORPUS();
+  const std::string dir = test::corpus_dir() + "/real-lines-2/";
+  AnalyzeOptions opts;
+  opts.threads = 1;
+  opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+  CollectingSink diag;
+  auto r = extract_resolved_events({dir + "kafkajs.log", dir + "rdkafka-isotime.log"}, opts, diag);
+  ASSERT_TRUE(r.ok());
+  std::set<std::string> clients;
+  for (const Event& e : r->events) clients.insert(e.client);
+  EXPECT_TRUE(clients.count("marketing-webhooks"));  // kafkajs's clientId field
+  EXPECT_TRUE(clients.count("rdkafka#producer-1"));  // librdkafka's handle name
 }
 
 }  // namespace

@@ -37,6 +37,7 @@ enum class Layout : uint8_t {
   kJsonApp,     // {"@timestamp": ...} logstash-logback, log4j2 JSON layouts
   kLibrdkafka,  // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
   kGoLog,       // 2018/07/10 10:06:47 ... Go's log package (sarama, franz-go's basic logger)
+  kKlog,        // I0517 15:04:22.619632 1 file.go:42] ... klog/glog (kubelet, sarama in glog)
   // journalctl -o MODE
   kJournalShort,
   kJournalShortPrecise,

@@ -54,6 +54,9 @@ bool scan_clock(std::string_view s, size_t pos, Stamp& st);
 bool scan_iso(std::string_view s, size_t pos, Stamp& st);
 // "YYYY/MM/DD HH:MM:SS[.frac]" then a space or the end (Go's log package).
 bool scan_slash_date(std::string_view s, size_t pos, Stamp& st);
+// klog/glog "I0517 15:04:22.619632 " (no year) or CockroachDB's
+// "I210506 21:26:48.250611 " (two-digit year of its documented format).
+bool scan_klog(std::string_view s, size_t pos, Stamp& st);
 // Length of a Go log.New prefix "[name] " (padding included) before a slash
 // date, 0 when none.
 size_t go_log_prefix(std::string_view s);

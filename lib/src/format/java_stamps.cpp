@@ -17,6 +17,7 @@ enum Shape : int {
   kClockAtStart,
   kBracketClock,
   kSlashDate,  // Go's log package, maybe behind its "[name] " prefix
+  kKlog,       // klog/glog: severity letter, [YY]MMDD, time with microseconds
   kShapeCount
 };
 
@@ -36,6 +37,8 @@ bool try_shape(int shape, std::string_view s, format_detail::Stamp& st) {
              (format_detail::is_digit(s[0])
                   ? format_detail::scan_slash_date(s, 0, st)
                   : format_detail::scan_slash_date(s, format_detail::go_log_prefix(s), st));
+    case kKlog:
+      return format_detail::scan_klog(s, 0, st);
   }
   return false;
 }
@@ -67,7 +70,9 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
     if (!text.empty() && text[0] == '{' && parse_json_app(text, out)) return;
     found = find_shape(text, java_shape, st);
   }
-  bool dated = found == kBracketIso || found == kIsoAtStart || found == kSlashDate;
+  // klog's MMDD has no year: resolve() infers it like syslog's.
+  bool dated =
+      found == kBracketIso || found == kIsoAtStart || found == kSlashDate || found == kKlog;
   if (found < 0) return;  // a record without a stamp: no time
   java_shape = found;
   if (dated) {

@@ -5,6 +5,9 @@
 // "stack_trace", ECS "error.stack_trace", log4j2 "thrown"): in a plain layout
 // the exception is the record's continuation lines, and patterns such as
 // "TimeoutException: Expiring N record(s)" must see it in JSON logs too.
+// When the object has fields beyond the usual layout ones (kafkajs's
+// "broker" and "clientId", sarama's "error", zap's "addr"), the line itself
+// follows on a line of its own, so patterns can read those fields.
 #include "parser_state.hpp"
 
 namespace logcorr {
@@ -29,7 +32,7 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
     diag(Severity::kWarning, "JSON record does not parse; left without time");
     return false;
   }
-  bool have = false;
+  bool have = false, extra = false;
   std::string_view stack;
   simdjson::dom::object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS) return false;
@@ -46,8 +49,13 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       continue;
     }
     if (k == "thrown" || k == "error") {
-      // log4j2 {"thrown":{"name":..,"message":..}}, ECS {"error":{"stack_trace":..}}
+      // log4j2 {"thrown":{"name":..,"message":..}}, ECS {"error":{"stack_trace":..}},
+      // zap/logrus {"error":"dial tcp …"} (the error text itself).
       std::string_view s;
+      if (v.get_string().get(s) == simdjson::SUCCESS) {
+        stack = s;
+        continue;
+      }
       if (v["extendedStackTrace"].get_string().get(s) == simdjson::SUCCESS ||
           v["stack_trace"].get_string().get(s) == simdjson::SUCCESS) {
         stack = s;
@@ -58,6 +66,15 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
         stack = field_buf;
       }
       continue;
+    }
+    static constexpr std::string_view kLayoutKeys[] = {
+        "@timestamp", "@version",    "timestamp",   "time",       "level",         "level_value",
+        "logger",     "logger_name", "thread_name", "timeMillis", "instant",       "thread",
+        "loggerName", "endOfBatch",  "loggerFqcn",  "threadId",   "threadPriority"};
+    if (!extra) {
+      extra = true;
+      for (std::string_view lk : kLayoutKeys)
+        if (k == lk) extra = false;
     }
     if (have) continue;
     if (k == "@timestamp" || k == "timestamp" || k == "time") {
@@ -98,12 +115,18 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       }
     }
   }
-  if (!stack.empty()) {
+  if (!stack.empty() || extra) {
     // The decoded strings live in the parser's document; join them in the
     // reused scratch buffer (no allocation once it has grown).
     scratch.assign(out.message);
-    if (!scratch.empty()) scratch.push_back('\n');
-    scratch.append(stack);
+    if (!stack.empty()) {
+      if (!scratch.empty()) scratch.push_back('\n');
+      scratch.append(stack);
+    }
+    if (extra) {
+      if (!scratch.empty()) scratch.push_back('\n');
+      scratch.append(body);
+    }
     out.message = scratch;
   }
   return true;

@@ -41,6 +41,11 @@ constexpr LayoutSample kJsonAppSamples[] = {
 constexpr LayoutSample kLibrdkafkaSamples[] = {
     {"%3|1782742928.123|FAIL|rdkafka#producer-1| [thrd:b1:9092/1]: b1:9092/1: Connect failed",
      "2026-06-29T14:22:08.123Z"},
+    // ../shared/corpus/real-lines-2/rdkafka-isotime.log (a log_cb printing local ISO time)
+    {"%7|2023-08-18T09:07:19.341|FAIL|rdkafka#producer-1| [thrd:ssl://kafka3-001.w.x-3.y.z:6668/"
+     "31501]: ssl://kafka3-001.w.x-3.y.z:6668/31501: Disconnected (after 16592531ms in state UP) "
+     "(_TRANSPORT)",
+     "2023-08-18T07:07:19.341Z", "Europe/Berlin"},
 };
 // ../shared/corpus/real-lines-2/sarama-stdlog.log, franz-slog.log (Go's log
 // package: LstdFlags, with the "[sarama] " prefix of log.New, and Lmicroseconds)
@@ -52,6 +57,16 @@ constexpr LayoutSample kGoLogSamples[] = {
      "2025-04-30T10:23:57Z"},
     {"2026/03/05 03:47:12.123456 client/metadata fetching metadata for all topics from broker b1",
      "2026-03-05T02:47:12.123456Z", "Europe/Berlin"},
+};
+// ../shared/corpus/real-lines-2/sarama-glog-cockroach.log (CockroachDB's
+// YYMMDD) and k8s-kubelet-syslog.log's kubelet line without its syslog prefix
+constexpr LayoutSample kKlogSamples[] = {
+    {"I210506 21:26:48.250611 87004820 vendor/github.com/Shopify/sarama/async_producer.go:589 "
+     "[kafka-producer] producer/leader/names/0 abandoning broker 1",
+     "2021-05-06T21:26:48.250611Z"},
+    {"I1012 19:34:45.000152    2480 kuberuntime_container.go:709] \"Killing container with a "
+     "grace period\" pod=\"default/nginx\" gracePeriod=30",
+     "2026-10-12T19:34:45.000152Z"},
 };
 // ../shared/corpus/journal/journal-short.txt, entry 1 (events.tsv seq 1)
 constexpr LayoutSample kJournalShortSamples[] = {
@@ -333,6 +348,9 @@ constexpr LayoutInfo kLayouts[] = {
     {L::kGoLog, "go-log", F::kHeaderContinued, S::kJava, n, n, P, Y, {}, n, L::kUnknown, {},
      "2018/07/10 10:06:47 msg ([name] prefix allowed): Go's log package (sarama, franz-go)",
      kGoLogSamples},
+    {L::kKlog, "klog", F::kHeaderContinued, S::kJava, n, n, n, Y, {}, n, L::kUnknown, {},
+     "I0517 15:04:22.619632 1 file.go:42] msg: klog/glog (no year; CockroachDB: I210506)",
+     kKlogSamples},
     {L::kJournalShort, "journal-short", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kJournalShortPrecise, {},
      "journalctl -o short: Mar 28 18:17:01 host ident[pid]: msg (no year)", kJournalShortSamples},
     {L::kJournalShortPrecise, "journal-short-precise", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kUnknown, {},

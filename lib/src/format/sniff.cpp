@@ -98,6 +98,7 @@ Layout classify_line(std::string_view s, std::string_view head) {
                          ? format_detail::scan_slash_date(s, 0, st)
                          : format_detail::scan_slash_date(s, format_detail::go_log_prefix(s), st)))
     return Layout::kGoLog;
+  if (format_detail::scan_klog(s, 0, st)) return Layout::kKlog;
   if (!s.empty() && s[0] == '[') {
     if (format_detail::scan_iso(s, 1, st)) {
       if (st.end < s.size() && s[st.end] == ']') {

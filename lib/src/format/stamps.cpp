@@ -103,6 +103,31 @@ bool scan_slash_date(std::string_view s, size_t pos, Stamp& st) {
   return st.end == s.size() || s[st.end] == ' ';
 }
 
+bool scan_klog(std::string_view s, size_t pos, Stamp& st) {
+  // klog/glog: "I0517 15:04:22.619632 …" (severity, MMDD, time; no year) and
+  // CockroachDB's "I210506 21:26:48.250611 …" (YYMMDD). The time has its
+  // microseconds, and a space follows.
+  if (pos + 14 > s.size()) return false;
+  char sev = s[pos];
+  if (sev != 'I' && sev != 'W' && sev != 'E' && sev != 'F') return false;
+  size_t n = 0;
+  while (pos + 1 + n < s.size() && is_digit(s[pos + 1 + n]) && n < 7) ++n;
+  if ((n != 4 && n != 6) || pos + 1 + n >= s.size() || s[pos + 1 + n] != ' ') return false;
+  unsigned yy = 0;
+  size_t md = pos + 1;
+  if (n == 6) {
+    if (!digits(s, pos + 1, 2, yy)) return false;
+    md += 2;
+  }
+  if (!digits(s, md, 2, st.month) || !digits(s, md + 2, 2, st.day) || st.month < 1 ||
+      st.month > 12 || st.day < 1 || st.day > 31)
+    return false;
+  st.year = n == 6 ? 2000 + yy : 0;
+  if (!scan_clock(s, pos + 2 + n, st) || st.precision == Precision::kSecond) return false;
+  st.zone_kind = Stamp::kNoZone;
+  return st.end < s.size() && s[st.end] == ' ';
+}
+
 size_t go_log_prefix(std::string_view s) {
   // log.New(w, "[sarama] ", …): a bracketed name, padded by any spaces.
   if (s.size() < 3 || s[0] != '[') return 0;
@@ -217,6 +242,7 @@ bool java_header_line(std::string_view s) {
     if (is_digit(s[0]) && scan_slash_date(s, 0, st)) return true;
     size_t g = go_log_prefix(s);
     if (g > 0 && scan_slash_date(s, g, st)) return true;
+    if (scan_klog(s, 0, st)) return true;
   }
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {

@@ -48,6 +48,14 @@ void RecordParser::State::parse_librdkafka(const RawRecord& raw, Record& out) {
   if (start + 3 < s.size() && s[start] == '%' && format_detail::is_digit(s[start + 1]) &&
       s[start + 2] == '|')
     start += 3;
+  // A log callback that prints an ISO date instead of the epoch
+  // ("%7|2023-08-18T09:07:19.341|FAIL|…"): local time unless it says its zone.
+  format_detail::Stamp iso;
+  if (start + 20 < s.size() && format_detail::is_digit(s[start]) && s[start + 4] == '-' &&
+      format_detail::scan_iso(s, start, iso) && iso.end < s.size() && s[iso.end] == '|') {
+    if (!resolve(iso, out.time)) out.time = RecordTime{};
+    return;
+  }
   int64_t ns;
   Precision p;
   size_t n = format_detail::scan_decimal_ns(s, start, ns, p);
