@@ -21,6 +21,12 @@ void append_json_string(std::string& out, std::string_view s);
 // True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
+// Reading JSON strings (the readers of Docker json-file lines and of kubectl
+// JSON): the four hex digits of a `\uXXXX` escape at s[at] (false when they
+// are not four hex digits), and a code point appended as UTF-8.
+bool json_hex4(std::string_view s, size_t at, uint32_t& v);
+void append_utf8(std::string& out, uint32_t cp);
+
 // Compact JSON, written straight into a string: the commas between members
 // and elements are its business, the caller names keys and values in order.
 //

@@ -32,6 +32,42 @@ size_t utf8_seq_len(const unsigned char* p, size_t n) {
 
 }  // namespace
 
+bool json_hex4(std::string_view s, size_t at, uint32_t& v) {
+  if (at > s.size() || s.size() - at < 4) return false;
+  v = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const char c = s[at + k];
+    v <<= 4;
+    if (c >= '0' && c <= '9')
+      v |= uint32_t(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= uint32_t(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= uint32_t(c - 'A' + 10);
+    else
+      return false;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
 bool is_valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0, n = s.size();

@@ -23,6 +23,7 @@
 
 #include "format_impl.hpp"
 #include "logcorr/format.hpp"
+#include "logcorr/json_text.hpp"
 
 namespace logcorr {
 
@@ -72,40 +73,6 @@ bool rfc3339_at(std::string_view s, size_t pos, bool fixed_nano, size_t& end) {
 // quote) into out, up to `limit` decoded bytes; returns the index just past
 // the closing quote, or npos when it is not closed on this line.
 size_t decode_json_string(std::string_view s, size_t pos, std::string& out, size_t limit) {
-  auto put_utf8 = [&](uint32_t cp) {
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
-  };
-  auto hex4 = [&](size_t at, uint32_t& v) {
-    if (at + 4 > s.size()) return false;
-    v = 0;
-    for (size_t k = 0; k < 4; ++k) {
-      char c = s[at + k];
-      v <<= 4;
-      if (is_digit(c))
-        v |= uint32_t(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        v |= uint32_t(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F')
-        v |= uint32_t(c - 'A' + 10);
-      else
-        return false;
-    }
-    return true;
-  };
   size_t i = pos;
   while (i < s.size()) {
     // Copy the run of ordinary bytes at once.
@@ -140,14 +107,14 @@ size_t decode_json_string(std::string_view s, size_t pos, std::string& out, size
         break;
       case 'u': {
         uint32_t cp;
-        if (!hex4(i, cp)) {
+        if (!json_hex4(s, i, cp)) {
           out += "\xEF\xBF\xBD";
           break;
         }
         i += 4;
         if (cp >= 0xD800 && cp < 0xDC00) {
           uint32_t lo;
-          if (i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u' && hex4(i + 2, lo) &&
+          if (i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u' && json_hex4(s, i + 2, lo) &&
               lo >= 0xDC00 && lo < 0xE000) {
             i += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -157,7 +124,7 @@ size_t decode_json_string(std::string_view s, size_t pos, std::string& out, size
         } else if (cp >= 0xDC00 && cp < 0xE000) {
           cp = 0xFFFD;
         }
-        put_utf8(cp);
+        append_utf8(out, cp);
         break;
       }
       default:  // \" \\ \/ and anything else: the character itself

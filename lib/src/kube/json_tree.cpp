@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kube/kube_tree.hpp"
+#include "logcorr/json_text.hpp"
 
 namespace logcorr::kube_detail {
 
@@ -156,39 +157,10 @@ class JsonParser {
       return fail("not JSON: expected ',' or ']'");
     }
   }
-  static void put_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
-  }
   bool hex4(uint32_t& v) {
     if (i_ + 4 > s_.size()) return fail("the JSON ends here, inside a string (cut off?)");
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char c = s_[i_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9') {
-        v |= uint32_t(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        v |= uint32_t(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        v |= uint32_t(c - 'A' + 10);
-      } else {
-        return fail("not JSON: bad \\u escape");
-      }
-    }
+    if (!json_hex4(s_, i_, v)) return fail("not JSON: bad \\u escape");
+    i_ += 4;
     return true;
   }
   bool string(std::string& out) {
@@ -240,7 +212,7 @@ class JsonParser {
           } else if (cp >= 0xD800 && cp < 0xE000) {
             cp = 0xFFFD;
           }
-          put_utf8(out, cp);
+          append_utf8(out, cp);
           break;
         }
         default:
