@@ -168,6 +168,31 @@ int run_follow(FollowCmd& c) {
   }
   if (out.closed()) return 0;  // `| head`: quietly done
   bool interrupted = g_stop != 0;
+  if (interrupted) {
+    // Ctrl-C stops following, not reading: what was already written to the
+    // pipe and the files (up to a bound, so the exit stays prompt) is read,
+    // and the summary and --stats count every record the sources hold now.
+    constexpr size_t kDrainBytes = 64u << 20;
+    int64_t now = mono_ns();
+    for (size_t drained = 0; stdin_open && drained < kDrainBytes;) {
+      struct pollfd pfd {};
+      pfd.fd = STDIN_FILENO;
+      pfd.events = POLLIN;
+      if (::poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLIN | POLLHUP))) break;
+      ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
+      if (n <= 0) break;
+      la->feed("-", std::string_view(buf.data(), static_cast<size_t>(n)), now);
+      drained += static_cast<size_t>(n);
+    }
+    for (auto& f : files) {
+      const std::string& id = f->path();
+      for (size_t turn = 0; turn < kDrainBytes / kBudget; ++turn)
+        if (!f->poll(
+                now, kBudget, [&](std::string_view bytes) { la->feed(id, bytes, now); },
+                [&](const char*) { la->restart_source(id, now); }))
+          break;
+    }
+  }
   la->finish();
   alerts.summary(la->records(), la->events(), interrupted);
   if (c.stats)
