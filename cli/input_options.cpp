@@ -20,6 +20,11 @@ void InputOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--year", year,
                  "Year of year-less stamps (journal short, syslog) at the start "
                  "of each input; default: from the file's mtime");
+  cmd.add_option("--date", date,
+                 "Date (YYYY-MM-DD) of stamps that print none (Serilog's [12:24:27 INF], a clock "
+                 "before any dated line) at the start of each input; the date advances when the "
+                 "clock steps back at midnight. Default: the file's mtime for Serilog and "
+                 "time-only layouts, none (no time) for plain text");
   cmd.add_option("--layout", layout,
                  "Force the layout of every input instead of sniffing it "
                  "(see `logcorr formats`)");
@@ -57,6 +62,19 @@ bool InputOptions::to_open_options(OpenOptions& out) const {
     }
   }
   out.reader.year = year;
+  if (!date.empty()) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    auto secs = std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3
+                    ? civil_to_seconds(y, m, d, 0, 0, 0)
+                    : std::nullopt;
+    if (!secs || date.size() != 10) {
+      fmt::print(stderr, "logcorr: --date {}: not a date (YYYY-MM-DD)\n", date);
+      return false;
+    }
+    out.reader.date_days = *secs / 86400;
+  }
   if (!layout.empty()) {
     auto l = layout_from_name(layout);
     if (!l) {

@@ -21,6 +21,7 @@ struct InputOptions {
   std::string since, until;
   std::string now;  // reference instant for ages in Kubernetes documents
   std::string jvm_start;
+  std::string date;
   std::string boot;
   bool no_rotation_groups = false;
   bool quiet = false;

@@ -1,5 +1,6 @@
 // Fuzzes layout and wrapper sniffing and record parsing: any bytes, any
-// layout, any wrapper (kubectl, CRI, compose, Docker json-file).
+// layout (generic stamps, logfmt, RFC 5424 included), any wrapper (kubectl,
+// CRI, compose, Docker json-file), terminal escapes.
 #include <cstdint>
 #include <string>
 
@@ -33,8 +34,9 @@ class Parse final : public logcorr::RecordSink {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
-  logcorr::Layout layout =
-      data[0] == 0 ? logcorr::sniff_layout(bytes) : static_cast<logcorr::Layout>(data[0] % 30);
+  logcorr::Layout layout = data[0] == 0
+                               ? logcorr::sniff_layout(bytes)
+                               : static_cast<logcorr::Layout>(data[0] % logcorr::layouts().size());
   if (!logcorr::layout_from_name(logcorr::layout_name(layout))) layout = logcorr::Layout::kPlain;
   // The high bits of the first byte pick the wrapper: sniffed or forced.
   const unsigned w = data[0] >> 5;
@@ -43,6 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   logcorr::ParseOptions po;
   po.year = 2026;
   po.wrapper = wrapper;
+  // Generic stamps: the head's day/month order, and a date for clocks.
+  po.date_order = logcorr::sniff_date_order(bytes);
+  if (data[0] & 0x10) po.date_days = 20'000;
+  po.stamp_offset_s = logcorr::sniff_stamp_offset(bytes);
   logcorr::NullSink null;
   logcorr::RecordParser parser(layout, po, &null);
   Parse sink(parser);

@@ -165,8 +165,8 @@ TEST(JavaStamps, JsonLayouts) {
       parse_one(
           Layout::kJsonApp,
           R"({"level":"error","ts":1,"msg":"consumer failed","error":"dial tcp: i/o timeout"})")
-          .message.substr(0, 38),
-      "consumer failed\ndial tcp: i/o timeout\n");
+          .message,
+      "consumer failed\ndial tcp: i/o timeout");
   // Broken JSON: no time, no crash, the text stays the message.
   CollectingSink sink;
   RecordParser p(Layout::kJsonApp, {}, &sink);

@@ -38,6 +38,12 @@ enum class Layout : uint8_t {
   kLibrdkafka,  // %3|1719670928.123|FAIL|rdkafka#producer-1| ...
   kGoLog,       // 2018/07/10 10:06:47 ... Go's log package (sarama, franz-go's basic logger)
   kKlog,        // I0517 15:04:22.619632 1 file.go:42] ... klog/glog (kubelet, sarama in glog)
+  kSpark,       // 17/06/09 20:10:40 INFO ... Spark's log4j (yy/MM/dd)
+  kHadoop,      // 081109 203615 148 INFO ... old Hadoop (yyMMdd HHmmss)
+  kSerilog,     // [12:24:27 INF] ... Serilog / NLog console templates (no date)
+  kTanuki,      // INFO   | jvm 1    | 2015/04/28 18:40:00 | ... Tanuki Java Service Wrapper
+  kOtelAgent,   // [otel.javaagent 2025-04-24 19:51:57:317 +0000] ... OpenTelemetry Java agent
+  kLogfmt,      // time=2026-06-29T14:22:08Z level=info msg=... (also ts=, t=, epoch numbers)
   // journalctl -o MODE
   kJournalShort,
   kJournalShortPrecise,
@@ -57,6 +63,7 @@ enum class Layout : uint8_t {
   kJournalCat,  // no time at all
   // other system logs
   kSyslog,      // RFC 3164 "Jun 29 14:22:08 host ident[pid]: msg" (= journal short)
+  kSyslog5424,  // RFC 5424 "<46>1 2017-04-27T07:50:47.381967+02:00 host app procid msgid - msg"
   kDmesg,       // [12345.678901] msg (uptime)
   kDmesgHuman,  // [Mon Jun 29 14:22:08 2026] msg (dmesg -T)
   // JVM GC
@@ -67,7 +74,7 @@ enum class Layout : uint8_t {
   kKubeEventsTable,  // kubectl get events (LAST SEEN TYPE REASON OBJECT MESSAGE)
   kKubeJson,         // kubectl get pod|events -o json (also the -w stream of objects)
   kKubeYaml,         // kubectl get pod|events -o yaml
-  kPlain,            // no recognised layout: one record per line, no time
+  kPlain,            // no recognised layout: one record per line, the first common stamp
 };
 
 // What a container runtime or tool put around each line of the application
@@ -105,6 +112,9 @@ enum class StampFamily : uint8_t {
   kDmesg,           // [uptime] or [ctime]
   kGcUnified,       // -Xlog decorators
   kGcLegacy,        // JDK <= 8 date stamps and uptimes
+  kGeneric,         // the first common stamp shape in a line's first bytes (generic_stamps.cpp)
+  kLogfmt,          // key=value pairs: time= / ts= / t=
+  kSyslog5424,      // <PRI>1 ISO-STAMP HOST APP PROCID MSGID SD MSG
   kNone,            // no time at all
 };
 std::string_view stamp_family_name(StampFamily family);  // "java", "journal-short", ...
@@ -168,6 +178,17 @@ const LineClassifier* classifier_for(Layout layout);
 // framing_for(layout, wrapper) needs no classifier.
 std::unique_ptr<LineClassifier> make_classifier(Layout layout, Wrapper wrapper);
 
+// Day/month order of numeric dates (03/04/2026), as a file settles it.
+enum class DateOrder : uint8_t { kUnknown, kDayFirst, kMonthFirst };
+// What the numeric dates of an input's head settle: a first number above 12
+// means day first, a second above 12 month first; kUnknown when neither
+// occurs (or both do). Such dates are then never guessed.
+DateOrder sniff_date_order(std::string_view head);
+
+// The offset of the first line of `head` that starts with an ISO stamp
+// carrying one (a JDK 8 GC log's "2016-04-14T22:37:22.123+0200: "), if any.
+std::optional<int32_t> sniff_stamp_offset(std::string_view head);
+
 struct ParseOptions {
   // Zone for stamps that carry no offset. nullptr = UTC, reported as assumed.
   std::shared_ptr<const Zone> zone;
@@ -178,6 +199,15 @@ struct ParseOptions {
   // a year-less stamp takes the year that puts it at or before this instant
   // (plus a day of slack). INT64_MIN = unknown; then "now" is used.
   int64_t reference_ns = INT64_MIN;
+  // --date: the day (days since 1970-01-01) of date-less stamps (time-only,
+  // Serilog) at the start of the input, where no dated line precedes them.
+  std::optional<int64_t> date_days;
+  // The day/month order of numeric dates (03/04/2026), as sniff_date_order
+  // read it from the input's head; kUnknown leaves it to the records.
+  DateOrder date_order = DateOrder::kUnknown;
+  // The UTC offset the input's own datestamps print (JDK 8 GC logs, from
+  // sniff_stamp_offset): the zone of its zone-less lines (rotation banners).
+  std::optional<int32_t> stamp_offset_s;
   // Wall-clock time of JVM start, to anchor uptime-only GC logs.
   std::optional<int64_t> jvm_start_ns;
   // journal short-monotonic / dmesg: wall clock of boot, when known.

@@ -30,6 +30,9 @@ struct ReaderOptions {
   std::shared_ptr<const Zone> zone;
   bool zone_from_user = false;
   std::optional<int> year;
+  // --date: the day (days since 1970-01-01) of date-less stamps (Serilog's
+  // [12:24:27 INF], a clock before any dated line) at the input's start.
+  std::optional<int64_t> date_days;
   std::optional<int64_t> jvm_start_ns;
   std::optional<int64_t> boot_ns;
   size_t chunk_bytes = 1u << 20;

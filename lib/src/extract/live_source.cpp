@@ -46,6 +46,16 @@ void LiveSource::start_framing(std::string_view head) {
   // Live: year-less stamps are read near "now" (no file time to go by).
   ParseOptions po = parse_options_for(ro, li_.base_path, INT64_MIN);
   po.wrapper = wrapper_;
+  po.date_order = sniff_date_order(head);
+  if (!po.date_days) {
+    // Live lines are being written now: a clock without a date is today's.
+    const Zone& z = ro.zone ? *ro.zone : *Zone::utc();
+    int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    int64_t local = now_s + z.offset_at(now_s);
+    po.date_days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  }
   parser_ = std::make_unique<RecordParser>(layout_, std::move(po), &diag_);
   stats_.zone_source = parser_->zone_source();
 }
@@ -156,8 +166,7 @@ void LiveSource::end() {
 
 void LiveSource::on_record(const RawRecord& raw) {
   rec_ = Record{};
-  parser_->parse(raw, rec_);
-  rec_.raw = raw;
+  parser_->parse(raw, rec_);  // sets record.raw (its text without terminal escapes)
   if (raw.truncated) {
     if (stats_.truncated_records < 3) {
       Diagnostic d;

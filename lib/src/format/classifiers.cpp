@@ -29,7 +29,22 @@ class GcLegacyClassifier final : public LineClassifier {
   }
 };
 
+// Layouts read by generic stamp finding: a line starts a record when a
+// common stamp starts one of its first tokens (Spark, Hadoop, Serilog, the
+// OpenTelemetry agent); stack trace lines carry none.
+class GenericClassifier final : public LineClassifier {
+ public:
+  bool starts_record(std::string_view line) const override {
+    if (!line.empty() && line[0] == '\x1b') line.remove_prefix(format_detail::skip_ansi(line, 0));
+    format_detail::Stamp st;
+    format_detail::GenericHit hit;
+    return format_detail::find_generic_stamp(line.substr(0, 48), true, -1, 0, st, hit) &&
+           hit.pos <= 20;
+  }
+};
+
 const JavaClassifier kJava;
+const GenericClassifier kGeneric;
 const GcLegacyClassifier kGcLegacy;
 
 // A wrapped input: each line is unwrapped and the inner line judged by the
@@ -87,6 +102,7 @@ const LineClassifier* classifier_for(Layout layout) {
   if (layout == Layout::kGcLegacy) return &kGcLegacy;
   switch (framing_for(layout)) {
     case Framing::kHeaderContinued:
+      if (layout_info(layout).stamp == StampFamily::kGeneric) return &kGeneric;
       return &kJava;
     default:
       return nullptr;

@@ -74,6 +74,50 @@ size_t scan_decimal_ns(std::string_view s, size_t pos, int64_t& ns, Precision& p
 // Month name "Jan".."Dec" -> 1..12, 0 if none.
 unsigned month_from_name(std::string_view s, size_t pos);
 
+// Generic stamp finding (generic_stamps.cpp): the first common stamp shape
+// where a token starts in the first kGenericWindow bytes of a line, for text
+// in no known layout and for the named layouts that are only a stamp and
+// free text (Spark, old Hadoop, Serilog, Tanuki, the OpenTelemetry agent).
+enum GenericShape : int {
+  kGenIso = 0,    // 2026-06-29[T ]14:22:08[.,frac][:SSS][zone| zone]
+  kGenSlashYmd,   // 2026/06/29[ T]14:22:08[.frac]
+  kGenDmy,        // 29-06-2026 14:22:08, 29/06/2026, 06/29/2026, 29.06.2026 (order from the file)
+  kGenClf,        // 29/Jun/2026:14:22:08 +0000 (Apache/NCSA)
+  kGenCtime,      // Mon Jun 29 14:22:08 [UTC ]2026 (ctime, date(1))
+  kGenMonthDay,   // Jun 29 14:22:08 (syslog; no year)
+  kGenYyMdSlash,  // 17/06/09 20:10:40 (Spark's yy/MM/dd): only where the layout says so
+  kGenYyMMdd,     // 081109 203615 (old Hadoop yyMMdd HHmmss): only where the layout says so
+  kGenEpoch,      // 1782742928[.123], 13/16/19-digit ms/us/ns: only first on the line
+  kGenTimeOnly,   // 14:22:08[.455] (no date): only near the start
+  kGenShapeCount
+};
+constexpr size_t kGenericWindow = 96;
+
+struct GenericHit {
+  int shape = -1;
+  size_t pos = 0;
+  // kGenDmy: the first two numbers as printed (day/month or month/day).
+  unsigned first = 0, second = 0;
+  // kGenEpoch: the instant itself.
+  int64_t epoch_ns = 0;
+};
+
+// Finds the first generic stamp of `line`: the shape `hint` at `hint_pos`
+// first (lock-on), then every token start of the window. Two-digit-year
+// shapes only when `two_digit_years`. kGenDmy leaves st.day/st.month unset
+// (the caller orders hit.first/second). Fills st (fields as printed) and hit.
+bool find_generic_stamp(std::string_view line, bool two_digit_years, int hint, size_t hint_pos,
+                        Stamp& st, GenericHit& hit);
+// The value of a logfmt line's first time key (time=, ts=, t=, timestamp=),
+// unquoted; empty when none (logfmt_5424.cpp).
+std::string_view logfmt_time_value(std::string_view line);
+
+// Terminal escapes (ansi.cpp). skip_ansi: past the SGR colour sequences
+// (`ESC [ digits/; m`) at `pos`. strip_ansi: `in` without any CSI, OSC or
+// two-byte escape sequence, into `out` (reused); a lone ESC is dropped.
+size_t skip_ansi(std::string_view s, size_t pos);
+void strip_ansi(std::string_view in, std::string& out);
+
 // One line taken apart by its wrapper (see wrappers.cpp for the shapes).
 struct WrappedLine {
   Wrapper kind = Wrapper::kNone;

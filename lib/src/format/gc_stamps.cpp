@@ -119,6 +119,16 @@ void RecordParser::State::parse_gc_legacy(const RawRecord& raw, Record& out) {
   size_t pos = 0;
   bool have_wall = false;
   if (format_detail::scan_iso(s, 0, st)) {
+    // The JVM's rotation banner ("2016-04-14 22:37:22 GC log file has
+    // reached the maximum size…") prints local time without an offset: the
+    // offset of the file's own datestamps is its zone, not UTC.
+    if (st.zone_kind == format_detail::Stamp::kNoZone && gc_offset_known) {
+      st.zone_kind = format_detail::Stamp::kOffset;
+      st.offset_s = gc_offset_s;
+    } else if (st.zone_kind == format_detail::Stamp::kOffset) {
+      gc_offset_known = true;
+      gc_offset_s = st.offset_s;
+    }
     have_wall = resolve(st, out.time);
     pos = st.end;
     if (pos + 1 < s.size() && s[pos] == ':' && s[pos + 1] == ' ')
@@ -140,6 +150,20 @@ void RecordParser::State::parse_gc_legacy(const RawRecord& raw, Record& out) {
   } else if (have_uptime) {
     set_uptime(ns, p, jvm_start_ns, out.time);
   }
+}
+
+std::optional<int32_t> sniff_stamp_offset(std::string_view head) {
+  size_t pos = 0;
+  while (pos < head.size()) {
+    size_t nl = head.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? head.size() : nl;
+    format_detail::Stamp st;
+    if (format_detail::scan_iso(head.substr(pos, end - pos), 0, st) &&
+        st.zone_kind == format_detail::Stamp::kOffset)
+      return st.offset_s;
+    pos = end + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace logcorr

@@ -80,25 +80,39 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
       out.time = RecordTime{};
       return;
     }
-    if (st.year != ctx_date.year || st.month != ctx_date.month || st.day != ctx_date.day) {
-      ctx_day = days_from_civil(st.year, st.month, st.day);
-      ctx_date = CivilDate{st.year, st.month, st.day};
-    }
-    last_time_only_sod = -1;
+    note_dated(st);
     return;
   }
-  // Time-only: the date comes from the last dated stamp, else the reference
-  // instant (file mtime), else today; a clock that steps back by half a day
-  // has passed midnight.
+  if (!date_time_only(st, true) || !resolve(st, out.time)) {
+    out.time = RecordTime{};
+    return;
+  }
+  out.time.year_inferred = true;
+}
+
+void RecordParser::State::note_dated(const format_detail::Stamp& st) {
+  if (st.year != ctx_date.year || st.month != ctx_date.month || st.day != ctx_date.day) {
+    ctx_day = days_from_civil(st.year, st.month, st.day);
+    ctx_date = CivilDate{st.year, st.month, st.day};
+  }
+  last_time_only_sod = -1;
+}
+
+bool RecordParser::State::date_time_only(format_detail::Stamp& st, bool from_reference) {
   if (ctx_day == INT64_MIN) {
-    int64_t ref = opts.reference_ns != INT64_MIN
-                      ? opts.reference_ns
-                      : std::chrono::duration_cast<std::chrono::nanoseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
-    int64_t ref_s = ref / kNanosPerSecond;
-    int64_t local = ref_s + zone->offset_at(ref_s);
-    ctx_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    if (opts.date_days) {
+      ctx_day = *opts.date_days;
+    } else {
+      if (!from_reference) return false;
+      int64_t ref = opts.reference_ns != INT64_MIN
+                        ? opts.reference_ns
+                        : std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+      int64_t ref_s = ref / kNanosPerSecond;
+      int64_t local = ref_s + zone->offset_at(ref_s);
+      ctx_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    }
     ctx_date = CivilDate{0, 0, 0};
   }
   int64_t sod = int64_t(st.hour) * 3600 + st.minute * 60 + st.second;
@@ -111,11 +125,7 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   st.year = cd.year;
   st.month = cd.month;
   st.day = cd.day;
-  if (!resolve(st, out.time)) {
-    out.time = RecordTime{};
-    return;
-  }
-  out.time.year_inferred = true;
+  return true;
 }
 
 }  // namespace logcorr

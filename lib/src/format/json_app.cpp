@@ -22,6 +22,58 @@ Precision precision_of_nanos(int64_t nanos) {
 
 }  // namespace
 
+// A time field's value: an RFC 3339 string (or another common stamp), an
+// epoch number of seconds (zap's float "ts"), or an integer whose digit
+// count says its unit (10 s, 13 ms — pino's "time" —, 16 us, 19 ns). The
+// same key may hold a string in one line and a number in the next.
+bool RecordParser::State::json_time(simdjson::dom::element v, RecordTime& out) {
+  std::string_view t;
+  format_detail::Stamp st;
+  if (v.get_string().get(t) == simdjson::SUCCESS) {
+    if (format_detail::scan_iso(t, 0, st)) return resolve(st, out);
+    format_detail::GenericHit hit;
+    if (!format_detail::find_generic_stamp(t, false, -1, 0, st, hit) || hit.pos != 0) return false;
+    if (hit.shape == format_detail::kGenEpoch) {
+      out.utc_ns = hit.epoch_ns;
+      out.precision = st.precision;
+      out.zone = ZoneSource::kExplicit;
+      return true;
+    }
+    if (hit.shape == format_detail::kGenDmy || hit.shape == format_detail::kGenTimeOnly)
+      return false;  // no order or no date to go by inside one object
+    return resolve(st, out);
+  }
+  int64_t n;
+  if (v.get_int64().get(n) == simdjson::SUCCESS) {
+    if (n <= 0) return false;
+    int digits = 0;
+    for (int64_t x = n; x > 0; x /= 10) ++digits;
+    int64_t unit = digits <= 11   ? kNanosPerSecond
+                   : digits <= 14 ? kNanosPerMilli
+                   : digits <= 17 ? kNanosPerMicro
+                                  : 1;
+    int64_t ns;
+    if (!format_detail::scale(n, unit, ns)) return false;
+    out.utc_ns = ns;
+    out.precision = unit == kNanosPerSecond  ? Precision::kSecond
+                    : unit == kNanosPerMilli ? Precision::kMilli
+                    : unit == kNanosPerMicro ? Precision::kMicro
+                                             : Precision::kNano;
+    out.zone = ZoneSource::kExplicit;
+    return true;
+  }
+  double d;
+  if (v.get_double().get(d) == simdjson::SUCCESS) {
+    // Seconds with a fraction; a double holds about a microsecond of it.
+    if (!(d > 0 && d < 9.2e9)) return false;
+    out.utc_ns = int64_t(d * 1e6 + 0.5) * kNanosPerMicro;
+    out.precision = Precision::kMicro;
+    out.zone = ZoneSource::kExplicit;
+    return true;
+  }
+  return false;
+}
+
 bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
   while (!body.empty() && (body.back() == '\r' || body.back() == ' ')) body.remove_suffix(1);
   pad.assign(body);
@@ -68,30 +120,18 @@ bool RecordParser::State::parse_json_app(std::string_view body, Record& out) {
       continue;
     }
     static constexpr std::string_view kLayoutKeys[] = {
-        "@timestamp", "@version",    "timestamp",   "time",       "level",         "level_value",
-        "logger",     "logger_name", "thread_name", "timeMillis", "instant",       "thread",
-        "loggerName", "endOfBatch",  "loggerFqcn",  "threadId",   "threadPriority"};
+        "@timestamp", "@version",    "timestamp",   "time",       "level",          "level_value",
+        "logger",     "logger_name", "thread_name", "timeMillis", "instant",        "thread",
+        "loggerName", "endOfBatch",  "loggerFqcn",  "threadId",   "threadPriority", "ts",
+        "t"};
     if (!extra) {
       extra = true;
       for (std::string_view lk : kLayoutKeys)
         if (k == lk) extra = false;
     }
     if (have) continue;
-    if (k == "@timestamp" || k == "timestamp" || k == "time") {
-      std::string_view t;
-      if (v.get_string().get(t) == simdjson::SUCCESS) {
-        format_detail::Stamp st;
-        if (format_detail::scan_iso(t, 0, st) && resolve(st, out.time)) have = true;
-        continue;
-      }
-      int64_t ms, ns;
-      if (v.get_int64().get(ms) == simdjson::SUCCESS &&
-          format_detail::scale(ms, kNanosPerMilli, ns)) {
-        out.time.utc_ns = ns;
-        out.time.precision = Precision::kMilli;
-        out.time.zone = ZoneSource::kExplicit;
-        have = true;
-      }
+    if (k == "@timestamp" || k == "timestamp" || k == "time" || k == "ts" || k == "t") {
+      have = json_time(v, out.time);
     } else if (k == "timeMillis") {
       int64_t ms, ns;
       if (v.get_int64().get(ms) == simdjson::SUCCESS &&

@@ -68,6 +68,68 @@ constexpr LayoutSample kKlogSamples[] = {
      "grace period\" pod=\"default/nginx\" gracePeriod=30",
      "2026-10-12T19:34:45.000152Z"},
 };
+// Layouts read by generic stamp finding. Spark: LogHub's Spark sample
+// (loghub/Spark/Spark_2k.log, line 1); old Hadoop: LogHub's HDFS sample
+// (loghub/HDFS/HDFS_2k.log, line 1); Serilog: ../shared/corpus/real-lines-2/
+// rdkafka-dotnet-serilog.log (date from the reference day); Tanuki: the
+// wrapper's documented console format (wrapper.console.format=PM|T); the
+// OpenTelemetry Java agent's own logger (its documented start-up line).
+constexpr LayoutSample kSparkSamples[] = {
+    {"17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers "
+     "for [TERM, HUP, INT]",
+     "2017-06-09T20:10:40Z"},
+};
+constexpr LayoutSample kHadoopSamples[] = {
+    {"081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block "
+     "blk_38865049064139660 terminating",
+     "2008-11-09T20:36:15Z"},
+};
+constexpr LayoutSample kSerilogSamples[] = {
+    {"[12:24:27 INF] rdkafka#producer-1: FAIL - [thrd:sasl_ssl://oauth-1.test.bin.az.company.tech:"
+     "9094/1]: sasl_ssl://oauth-1.test.bin.az.company.tech:9094/1: 1 request(s) timed out: "
+     "disconnect (after 298222ms in state UP) (_TIMED_OUT)",
+     "2026-03-05T12:24:27Z"},
+};
+constexpr LayoutSample kTanukiSamples[] = {
+    {"INFO   | jvm 1    | 2015/04/28 18:40:00 | [2015-04-28 18:40:00,123] INFO [KafkaServer "
+     "id=1] started (kafka.server.KafkaServer)",
+     "2015-04-28T18:40:00Z"},
+};
+constexpr LayoutSample kOtelAgentSamples[] = {
+    {"[otel.javaagent 2025-04-24 19:51:57:317 +0000] [main] INFO "
+     "io.opentelemetry.javaagent.tooling.VersionLogger - opentelemetry-javaagent - version: 2.15.0",
+     "2025-04-24T19:51:57.317Z"},
+};
+// Go's log/slog TextHandler (its documentation's example), and an epoch
+// seconds ts= as zap's and go-kit's logfmt loggers print it.
+constexpr LayoutSample kLogfmtSamples[] = {
+    {"time=2022-11-08T15:28:26.000-05:00 level=INFO msg=hello count=3", "2022-11-08T20:28:26.000Z"},
+    {"ts=1782742928.455 caller=main.go:42 level=warn msg=\"unable to open connection to broker\" "
+     "addr=b1:9092 broker=1 err=\"dial tcp 10.0.4.11:9092: connect: connection refused\"",
+     "2026-06-29T14:22:08.455Z"},
+};
+// RFC 5424 section 6.5, examples 1 and 3.
+constexpr LayoutSample kSyslog5424Samples[] = {
+    {"<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su - ID47 - 'su root' failed for "
+     "lonvick on /dev/pts/8",
+     "2003-10-11T22:14:15.003Z"},
+    {"<165>1 2003-10-11T22:14:15.003000-07:00 mymachine.example.com evntslog - ID47 "
+     "[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"] An "
+     "application event log entry...",
+     "2003-10-12T05:14:15.003000Z"},
+};
+// Generic stamps in text of no known layout: ../shared/corpus/real-lines-2/
+// rdkafka-ddmmyyyy.log (day 16 settles the order); date(1); an access log.
+constexpr LayoutSample kPlainGenericSamples[] = {
+    {"16-08-2018 17:28:51.038 ERROR - ERROR (Local: Broker transport failure): kafka1:9092/"
+     "bootstrap: Receive failed: Disconnected",
+     "2018-08-16T17:28:51.038Z"},
+    {"Mon Jun 29 14:22:08 UTC 2026 kafka-health: broker 1 not answering", "2026-06-29T14:22:08Z"},
+    {"10.0.4.21 - - [29/Jun/2026:14:22:08 +0200] \"GET /health HTTP/1.1\" 503 19",
+     "2026-06-29T12:22:08Z"},
+    {"(root) CMD (cd / && run-parts --report /etc/cron.hourly)", "-"},
+};
+
 // ../shared/corpus/journal/journal-short.txt, entry 1 (events.tsv seq 1)
 constexpr LayoutSample kJournalShortSamples[] = {
     {"Mar 28 18:17:01 broker-1 CRON[30112]: (root) CMD (cd / && run-parts --report "
@@ -279,10 +341,6 @@ constexpr LayoutSample kGcLegacySamples[] = {
      "secs]",
      "2017-05-23T10:07:11.386Z"},
 };
-// ../shared/corpus/journal/journal-cat.txt, line 1: bare text keeps no time.
-constexpr LayoutSample kPlainSamples[] = {
-    {"(root) CMD (cd / && run-parts --report /etc/cron.hourly)", "-"},
-};
 
 // Kubernetes documents. Real lines: ../shared/corpus/real-lines-2/
 // k8s-describe-pod.log (sentry-kubernetes/charts#1491),
@@ -351,6 +409,20 @@ constexpr LayoutInfo kLayouts[] = {
     {L::kKlog, "klog", F::kHeaderContinued, S::kJava, n, n, n, Y, {}, n, L::kUnknown, {},
      "I0517 15:04:22.619632 1 file.go:42] msg: klog/glog (no year; CockroachDB: I210506)",
      kKlogSamples},
+    {L::kSpark, "spark", F::kHeaderContinued, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "17/06/09 20:10:40 INFO ...: Spark's log4j (yy/MM/dd)", kSparkSamples},
+    {L::kHadoop, "hadoop-yymmdd", F::kHeaderContinued, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "081109 203615 148 INFO ...: old Hadoop (yyMMdd HHmmss)", kHadoopSamples},
+    {L::kSerilog, "serilog", F::kHeaderContinued, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "[12:24:27 INF] ...: Serilog / NLog console (no date: --date, else the file's mtime)",
+     kSerilogSamples},
+    {L::kTanuki, "tanuki", F::kLines, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "INFO   | jvm 1    | 2015/04/28 18:40:00 | ...: Tanuki Java Service Wrapper", kTanukiSamples},
+    {L::kOtelAgent, "otel-javaagent", F::kHeaderContinued, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "[otel.javaagent 2025-04-24 19:51:57:317 +0000] ...: OpenTelemetry Java agent", kOtelAgentSamples},
+    {L::kLogfmt, "logfmt", F::kIndentUnderHeader, S::kLogfmt, n, n, n, Y, {}, n, L::kUnknown, {},
+     "time=2026-06-29T14:22:08Z level=info msg=...: logfmt (time=, ts=, t=; RFC 3339 or epoch)",
+     kLogfmtSamples},
     {L::kJournalShort, "journal-short", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kJournalShortPrecise, {},
      "journalctl -o short: Mar 28 18:17:01 host ident[pid]: msg (no year)", kJournalShortSamples},
     {L::kJournalShortPrecise, "journal-short-precise", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kUnknown, {},
@@ -385,6 +457,9 @@ constexpr LayoutInfo kLayouts[] = {
      "journalctl -o cat: messages only, no time (only with --layout)", kJournalCatSamples},
     {L::kSyslog, "syslog", F::kIndentContinued, S::kJournalShort, J, n, n, Y, {}, n, L::kUnknown, {},
      "RFC 3164 syslog: Jan  1 00:00:03 host ident[pid]: msg (no year)", kSyslogSamples},
+    {L::kSyslog5424, "syslog-5424", F::kIndentContinued, S::kSyslog5424, J, n, n, Y, {}, n, L::kUnknown, {},
+     "RFC 5424 syslog: <34>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg",
+     kSyslog5424Samples},
     {L::kDmesg, "dmesg", F::kIndentContinued, S::kDmesg, J, n, n, Y, {}, n, L::kUnknown, {},
      "dmesg: [12345.678901] msg (uptime; needs --boot)", kDmesgSamples},
     {L::kDmesgHuman, "dmesg-human", F::kIndentContinued, S::kDmesg, J, n, n, Y, {}, n, L::kUnknown, {},
@@ -403,8 +478,11 @@ constexpr LayoutInfo kLayouts[] = {
      "kubectl get pod|events -o yaml (read whole)", kKubeYamlSamples},
     // Bare text still has blocks: a `systemctl status` snapshot, a
     // `Caused by:` line with its `\tat` frames (LABELS.md rule 4).
-    {L::kPlain, "plain", F::kIndentUnderHeader, S::kNone, n, n, n, Y, {}, n, L::kUnknown, {},
-     "no recognised layout: one record per line (indented lines continue), no time", kPlainSamples},
+    {L::kPlain, "plain", F::kIndentUnderHeader, S::kGeneric, n, n, n, Y, {}, n, L::kUnknown, {},
+     "no recognised layout: one record per line (indented lines continue), the first common "
+     "stamp shape in its first bytes (ISO, yyyy/MM/dd, dd-MM-yyyy once settled, CLF, date(1), "
+     "syslog, epoch, a clock under a dated line)",
+     kPlainGenericSamples},
 };
 // clang-format on
 
@@ -452,6 +530,12 @@ std::string_view stamp_family_name(StampFamily family) {
       return "gc-unified";
     case StampFamily::kGcLegacy:
       return "gc-legacy";
+    case StampFamily::kGeneric:
+      return "generic";
+    case StampFamily::kLogfmt:
+      return "logfmt";
+    case StampFamily::kSyslog5424:
+      return "syslog-5424";
     case StampFamily::kNone:
       return "none";
   }

@@ -31,6 +31,16 @@ struct RecordParser::State {
   std::optional<int64_t> jvm_start_ns;
   // Lock-on: index of the Java stamp shape that parsed last.
   int java_shape = -1;
+  // Generic stamps: the shape and position that parsed last, the day/month
+  // order once the file settled it, and what was left without time.
+  int generic_shape = -1;
+  size_t generic_pos = 0;
+  DateOrder date_order = DateOrder::kUnknown;
+  bool warned_ambiguous = false;
+  bool warned_dateless = false;
+  // JDK 8 GC logs: the offset of the last datestamp (for zone-less banners).
+  bool gc_offset_known = false;
+  int32_t gc_offset_s = 0;
 
   // Minute cache for resolve(): consecutive records mostly share date, hour
   // and minute, so the calendar and zone arithmetic is done once per minute.
@@ -55,6 +65,7 @@ struct RecordParser::State {
   std::string field_buf;  // byte-array values of fields other than MESSAGE
   std::string unwrapped;  // a wrapped record's inner text
   std::string decoded;    // one Docker json-file line's decoded text
+  std::string ansi;       // a record without its terminal escapes
   simdjson::dom::parser json;
 
   State(Layout l, ParseOptions o, DiagnosticSink* s);
@@ -71,7 +82,18 @@ struct RecordParser::State {
   void dispatch(const RawRecord& raw, Record& out);
   void parse_wrapped(const RawRecord& raw, Record& out);
   void parse_java(const RawRecord& raw, Record& out);
+  void parse_generic(const RawRecord& raw, Record& out);
+  void parse_logfmt(const RawRecord& raw, Record& out);
+  void parse_syslog5424(const RawRecord& raw, Record& out);
+  // A dated stamp sets the day that later time-only stamps take.
+  void note_dated(const format_detail::Stamp& st);
+  // Gives a time-only stamp its date: the last dated stamp's day (a clock
+  // stepping back by half a day has passed midnight), else --date, else,
+  // when `from_reference`, the day of the reference instant (file mtime) or
+  // today. False when no date is known.
+  bool date_time_only(format_detail::Stamp& st, bool from_reference);
   bool parse_json_app(std::string_view body, Record& out);
+  bool json_time(simdjson::dom::element v, RecordTime& out);
   void parse_librdkafka(const RawRecord& raw, Record& out);
   void parse_journal_short(const RawRecord& raw, Record& out);
   void parse_journal_json(std::string_view text, Record& out);

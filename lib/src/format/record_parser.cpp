@@ -2,6 +2,7 @@
 // resolution that every family shares.
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 
 #include "parser_state.hpp"
 
@@ -12,6 +13,11 @@ RecordParser::State::State(Layout l, ParseOptions o, DiagnosticSink* s)
   zone = opts.zone ? opts.zone : Zone::utc();
   zone_source = opts.zone_from_user ? ZoneSource::kUser : ZoneSource::kAssumed;
   if (opts.jvm_start_ns) jvm_start_ns = opts.jvm_start_ns;
+  date_order = opts.date_order;
+  if (opts.stamp_offset_s) {
+    gc_offset_known = true;
+    gc_offset_s = *opts.stamp_offset_s;
+  }
 }
 
 void RecordParser::State::diag(Severity sev, std::string_view msg) {
@@ -233,6 +239,15 @@ void RecordParser::State::dispatch(const RawRecord& raw, Record& out) {
     case StampFamily::kJava:
       parse_java(raw, out);
       break;
+    case StampFamily::kGeneric:
+      parse_generic(raw, out);
+      break;
+    case StampFamily::kLogfmt:
+      parse_logfmt(raw, out);
+      break;
+    case StampFamily::kSyslog5424:
+      parse_syslog5424(raw, out);
+      break;
   }
 }
 
@@ -300,10 +315,22 @@ void RecordParser::parse(const RawRecord& raw, Record& out) {
   out.time = RecordTime{};
   out.meta = RecordMeta{};
   s.cur_line = raw.line;
+  // Colour escapes go before anything reads the record; the record's text is
+  // then the clean copy (one scan for ESC per record when there is none).
+  const RawRecord* in = &raw;
+  RawRecord clean;
+  if (std::memchr(raw.text.data(), '\x1b', raw.text.size()) != nullptr) {
+    format_detail::strip_ansi(raw.text, s.ansi);
+    clean = raw;
+    clean.text = s.ansi;
+    in = &clean;
+    out.raw = clean;
+    out.message = clean.text;
+  }
   if (s.opts.wrapper != Wrapper::kNone)
-    s.parse_wrapped(raw, out);
+    s.parse_wrapped(*in, out);
   else
-    s.dispatch(raw, out);
+    s.dispatch(*in, out);
   s.finish_time(out.time);
 }
 

@@ -74,8 +74,67 @@ bool gc_unified_line(std::string_view s) {
   return false;
 }
 
+bool upper3(std::string_view s, size_t pos) {
+  if (pos + 3 > s.size()) return false;
+  for (size_t i = pos; i < pos + 3; ++i)
+    if (s[i] < 'A' || s[i] > 'Z') return false;
+  return true;
+}
+
+bool level_word_then_space(std::string_view s, size_t pos) {
+  for (std::string_view w : {"TRACE ", "DEBUG ", "INFO ", "WARN ", "WARNING ", "ERROR ", "FATAL "})
+    if (s.substr(pos, w.size()) == w) return true;
+  return false;
+}
+
+// Layouts that are a stamp shape and free text, read by generic stamp
+// finding (generic_stamps.cpp): each is told by its stamp and what follows.
+Layout classify_generic_named(std::string_view s) {
+  using format_detail::Stamp;
+  Stamp st;
+  format_detail::GenericHit hit;
+  if (s.substr(0, 16) == "[otel.javaagent ") return Layout::kOtelAgent;
+  // Serilog / NLog: "[12:24:27 INF] "
+  if (s.size() > 14 && s[0] == '[' && format_detail::scan_clock(s, 1, st) && st.end == 9 &&
+      s[9] == ' ' && upper3(s, 10) && s[13] == ']')
+    return Layout::kSerilog;
+  // Tanuki: "INFO   | jvm 1    | 2015/04/28 18:40:00 | " / "STATUS | wrapper  | …"
+  if (size_t bar = s.find(" | ");
+      bar != std::string_view::npos && bar <= 7 &&
+      (s.substr(bar + 3, 4) == "jvm " || s.substr(bar + 3, 8) == "wrapper "))
+    return Layout::kTanuki;
+  if (format_detail::find_generic_stamp(s, true, -1, 0, st, hit) && hit.pos == 0 &&
+      st.end + 1 < s.size() && s[st.end] == ' ') {
+    // Spark: "17/06/09 20:10:40 INFO "
+    if (hit.shape == format_detail::kGenYyMdSlash && level_word_then_space(s, st.end + 1))
+      return Layout::kSpark;
+    // Hadoop: "081109 203615 148 INFO "
+    if (hit.shape == format_detail::kGenYyMMdd) {
+      size_t i = st.end + 1;
+      while (i < s.size() && format_detail::is_digit(s[i])) ++i;
+      if (i > st.end + 1 && i < s.size() && s[i] == ' ' && level_word_then_space(s, i + 1))
+        return Layout::kHadoop;
+    }
+  }
+  // logfmt: a line of key=value pairs with a time key.
+  for (std::string_view k : {"time=", "ts=", "t=", "timestamp=", "level=", "lvl="})
+    if (s.substr(0, k.size()) == k) {
+      if (!format_detail::logfmt_time_value(s).empty()) return Layout::kLogfmt;
+      break;
+    }
+  // RFC 5424: "<PRI>1 "
+  if (s.size() > 8 && s[0] == '<') {
+    size_t i = 1;
+    while (i < s.size() && i < 5 && format_detail::is_digit(s[i])) ++i;
+    if (i > 1 && i + 2 < s.size() && s[i] == '>' && s[i + 1] == '1' && s[i + 2] == ' ')
+      return Layout::kSyslog5424;
+  }
+  return Layout::kUnknown;
+}
+
 Layout classify_line(std::string_view s, std::string_view head) {
   using format_detail::Stamp;
+  if (Layout g = classify_generic_named(s); g != Layout::kUnknown) return g;
   for (const LayoutInfo& e : layouts())
     if (!e.sniff_prefix.empty() && s.substr(0, e.sniff_prefix.size()) == e.sniff_prefix)
       return e.layout;
@@ -105,6 +164,10 @@ Layout classify_line(std::string_view s, std::string_view head) {
         if (gc_unified_line(s)) return Layout::kGcUnified;
         return Layout::kLog4j;
       }
+      // "[2026-06-29T14:22:08.455Z main INFO o.a.k.c.NetworkClient] …": a
+      // bracketed pattern whose first field is the stamp (the log4j parser
+      // reads its stamp the same way).
+      if (st.end < s.size() && s[st.end] == ' ') return Layout::kLog4j;
       return Layout::kUnknown;
     }
     if (format_detail::scan_ctime(s, 1, st) && st.end < s.size() && s[st.end] == ']')
@@ -188,7 +251,7 @@ Layout sniff_layout(std::string_view head) {
   std::array<int, kLayoutCount> votes{};
   size_t pos = 0;
   int seen = 0;
-  std::string decoded;
+  std::string decoded, clean;
   // Export and the JSON modes are decided by their first entry.
   while (pos < head.size() && seen < 50) {
     size_t nl = head.find('\n', pos);
@@ -196,6 +259,10 @@ Layout sniff_layout(std::string_view head) {
     std::string_view line = head.substr(pos, end - pos);
     pos = nl == std::string_view::npos ? head.size() : nl + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find('\x1b') != std::string_view::npos) {
+      format_detail::strip_ansi(line, clean);
+      line = clean;
+    }
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     ++seen;
     if (line[0] == ' ' || line[0] == '\t') {
@@ -220,6 +287,17 @@ Layout sniff_layout(std::string_view head) {
     }
     Layout l = classify_line(line, wrapped ? line : head);
     if (seen == 1 && layout_info(l).first_line_decides) return l;
+    if (l == Layout::kUnknown) {
+      // A line of no known layout that still carries a dated stamp votes
+      // for plain text read by generic stamp finding (a bare clock is too
+      // weak: Bitnami's banner lines would outvote the log4j lines after
+      // them).
+      format_detail::Stamp st;
+      format_detail::GenericHit hit;
+      if (format_detail::find_generic_stamp(line, false, -1, 0, st, hit) &&
+          hit.shape != format_detail::kGenTimeOnly)
+        l = Layout::kPlain;
+    }
     ++votes[size_t(l)];
   }
   Layout best = Layout::kPlain;

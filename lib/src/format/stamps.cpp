@@ -236,6 +236,7 @@ static bool wrapped_continuation(std::string_view s, const Stamp& st) {
 }
 
 bool java_header_line(std::string_view s) {
+  if (!s.empty() && s[0] == '\x1b') s.remove_prefix(skip_ansi(s, 0));  // a coloured console
   if (s.empty()) return false;
   {
     Stamp st;

@@ -36,17 +36,6 @@ bool name_char(char c) {
          c == '.';
 }
 
-// Skips ANSI SGR sequences (`ESC [ digits/; m`) at `pos`.
-size_t skip_ansi(std::string_view s, size_t pos) {
-  while (pos + 2 < s.size() && s[pos] == '\x1b' && s[pos + 1] == '[') {
-    size_t i = pos + 2;
-    while (i < s.size() && (is_digit(s[i]) || s[i] == ';') && i - pos < 16) ++i;
-    if (i >= s.size() || s[i] != 'm') break;
-    pos = i + 1;
-  }
-  return pos;
-}
-
 // An RFC 3339 stamp with a zone at `pos` followed by a space. `fixed_nano`
 // asks for exactly nine fraction digits and an RFC 3339 zone (Z / ±hh:mm):
 // the kubelet's and Docker's fixed-width stamp.
@@ -199,7 +188,7 @@ bool unwrap_line(std::string_view line, WrappedLine& out, std::string* decoded, 
     out.inner = in;
     return true;
   }
-  pos = skip_ansi(line, 0);
+  pos = format_detail::skip_ansi(line, 0);
   Wrapper kind = Wrapper::kNone;
   if (pos < line.size() && line[pos] == '[') {
     // kubectl --prefix: "[pod/<name>/<container>] "
@@ -227,12 +216,16 @@ bool unwrap_line(std::string_view line, WrappedLine& out, std::string* decoded, 
     while (i < line.size() && i - pos < 64 && name_char(line[i])) ++i;
     size_t j = i;
     while (j < line.size() && line[j] == ' ') ++j;
-    if (i > pos && j > i && j < line.size() && line[j] == '|') {
+    // Not the Tanuki Java Service Wrapper's "INFO   | jvm 1    | …": its
+    // first column is a level, the second names the JVM or the wrapper.
+    std::string_view after = j + 2 <= line.size() ? line.substr(j + 2) : std::string_view();
+    bool tanuki = after.substr(0, 4) == "jvm " || after.substr(0, 8) == "wrapper ";
+    if (i > pos && j > i && j < line.size() && line[j] == '|' && !tanuki) {
       out.name = line.substr(pos, i - pos);
       kind = Wrapper::kCompose;
       pos = j + 1;
       if (pos < line.size() && line[pos] == ' ') ++pos;
-      pos = skip_ansi(line, pos);
+      pos = format_detail::skip_ansi(line, pos);
     }
   }
   size_t end = 0;

@@ -74,9 +74,12 @@ struct InputReader::State {
   Layout layout = Layout::kUnknown;
   Wrapper wrapper = Wrapper::kNone;
   bool events_ndjson = false;  // `logcorr events` output: read as plain lines
-  bool started = false;        // the first file has been opened
-  uint64_t start_offset = 0;   // ReaderAccess::start_at
-  uint64_t stream_base = 0;    // file offset of stream offset 0
+  // A multi-line layout none of whose head lines starts a record: read as
+  // lines instead of one record (decided on the first file's head).
+  bool lines_fallback = false;
+  bool started = false;       // the first file has been opened
+  uint64_t start_offset = 0;  // ReaderAccess::start_at
+  uint64_t stream_base = 0;   // file offset of stream offset 0
 
   std::vector<char> chunk;
   size_t chunk_len = 0;
@@ -159,16 +162,20 @@ struct InputReader::State {
       layout_known = true;
       stats.layout = layout;
       stats.wrapper = wrapper;
+      lines_fallback = no_header_in(head);
     }
     // Each file of a rotation set starts with a fresh framer (and a wrapped
     // input's classifier with it: a partial line does not cross files).
     auto cls = make_classifier(layout, wrapper);
-    framer = std::make_unique<Framer>(framing_for(layout, wrapper),
-                                      cls ? cls.get() : classifier_for(layout), opts.framer);
+    framer = std::make_unique<Framer>(
+        lines_fallback ? Framing::kIndentUnderHeader : framing_for(layout, wrapper),
+        cls ? cls.get() : classifier_for(layout), opts.framer);
     wrapped_classifier = std::move(cls);
     ParseOptions po =
         detail::parse_options_for(opts, input.files[current_file].path, source->info().mtime_ns);
     po.wrapper = wrapper;
+    if (layout_info(layout).stamp == StampFamily::kGeneric) po.date_order = sniff_date_order(head);
+    if (layout == Layout::kGcLegacy) po.stamp_offset_s = sniff_stamp_offset(head);
     if (!parser || po.reference_ns != INT64_MIN) {
       parser = std::make_unique<RecordParser>(layout, std::move(po), sink);
       stats.zone_source = parser->zone_source();
@@ -176,6 +183,37 @@ struct InputReader::State {
     stream_done = eof;
     feed_current_chunk();
     if (eof) finish_stream();
+    return true;
+  }
+
+  // True when the layout joins lines under headers and not one of the
+  // head's lines (at least two) is a header: the whole file would become one
+  // record. Reports the fallback to lines.
+  bool no_header_in(std::string_view head) {
+    const LineClassifier* c = classifier_for(layout);
+    if (wrapper != Wrapper::kNone || framing_for(layout) != Framing::kHeaderContinued || !c)
+      return false;
+    int lines = 0;
+    size_t pos = 0;
+    while (pos < head.size() && lines < 200) {
+      size_t nl = head.find('\n', pos);
+      if (nl == std::string_view::npos) break;  // a last partial line proves nothing
+      std::string_view line = head.substr(pos, nl - pos);
+      pos = nl + 1;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      if (c->starts_record(line)) return false;
+      ++lines;
+    }
+    if (lines < 2) return false;
+    Diagnostic d;
+    d.severity = Severity::kNote;
+    d.path = input.files[current_file].path;
+    d.message = fmt::format(
+        "no line of the first {} starts a {} record; read one record per line instead of "
+        "joining them all into one",
+        lines, layout_name(layout));
+    sink->report(d);
     return true;
   }
 
@@ -274,8 +312,7 @@ const Record* InputReader::next() {
   if (!s.refill()) return nullptr;
   const Pending& p = s.pending[s.pending_pos++];
   s.record = Record{};
-  s.parser->parse(p.raw, s.record);
-  s.record.raw = p.raw;
+  s.parser->parse(p.raw, s.record);  // sets record.raw (its text without terminal escapes)
   s.record.input_index = s.input_index;
   s.record.file_index = s.current_file;
   detail::count_record(s.record, s.stats);

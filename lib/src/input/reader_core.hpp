@@ -33,6 +33,7 @@ inline ParseOptions parse_options_for(const ReaderOptions& ro, std::string path,
   po.zone = ro.zone;
   po.zone_from_user = ro.zone_from_user;
   po.year = ro.year;
+  po.date_days = ro.date_days;
   po.reference_ns = reference_ns;
   po.jvm_start_ns = ro.jvm_start_ns;
   po.boot_ns = ro.boot_ns;
