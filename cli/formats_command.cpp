@@ -1,5 +1,6 @@
-// `logcorr formats [--json]`: prints the layout table, one layout per line
-// (name, framing, stamp family, flags, description) or one JSON object each.
+// `logcorr formats [--json|--markdown]`: prints the layout table, one layout
+// per line (name, framing, stamp family, flags, description), one JSON object
+// each, or as the markdown table README.md shows (markdown_tables.hpp).
 #include "formats_command.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 
 #include "logcorr/format.hpp"
 #include "logcorr/json_text.hpp"
+#include "markdown_tables.hpp"
 
 namespace logcorr::cli {
 
@@ -39,7 +41,11 @@ void flag(std::string& out, const char* name, bool value) {
   out += fmt::format(",\"{}\":{}", name, value ? "true" : "false");
 }
 
-int run(bool json) {
+int run(bool json, bool markdown) {
+  if (markdown) {
+    fmt::print("{}", layouts_markdown(layouts()));
+    return 0;
+  }
   for (const LayoutInfo& e : layouts()) {
     if (e.layout == Layout::kUnknown) continue;  // not a layout one can choose
     if (json) {
@@ -68,8 +74,13 @@ void add_formats_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "formats", "List the input layouts --layout accepts: framing, stamps, roles, description");
   auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--json", *json, "One JSON object per layout");
-  cmd->callback([json, &exit_code] { exit_code = run(*json); });
+  auto markdown = std::make_shared<bool>(false);
+  auto* json_flag = cmd->add_flag("--json", *json, "One JSON object per layout");
+  cmd->add_flag("--markdown", *markdown,
+                "A markdown table: name, summary, framing, a sample and its UTC time (as in "
+                "README.md)")
+      ->excludes(json_flag);
+  cmd->callback([json, markdown, &exit_code] { exit_code = run(*json, *markdown); });
 }
 
 }  // namespace logcorr::cli

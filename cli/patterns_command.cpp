@@ -8,6 +8,7 @@
 
 #include "analyze_options.hpp"
 #include "logcorr/patterns.hpp"
+#include "markdown_tables.hpp"
 
 namespace logcorr::cli {
 
@@ -16,6 +17,7 @@ namespace {
 struct PatternsArgs {
   std::vector<std::string> dirs;
   bool builtin_too = false;
+  bool markdown = false;  // list: the markdown table README.md shows
 };
 
 std::vector<std::string> dirs_of(const PatternsArgs& a) {
@@ -29,6 +31,10 @@ int run_list(const PatternsArgs& a) {
   CollectingSink diag;
   PatternSet set = load_packs(dirs_of(a), diag);
   for (const auto& d : diag.items) fmt::print(stderr, "{}\n", d.to_string());
+  if (a.markdown) {
+    fmt::print("{}", packs_markdown(set));
+    return diag.has_errors() ? 2 : 0;
+  }
   for (const auto& p : set.packs) {
     size_t samples = 0;
     for (const auto& pat : p.patterns) samples += pat.samples.size();
@@ -74,6 +80,10 @@ void add_patterns_command(CLI::App& app, int& exit_code) {
     sub->add_option("dirs", a->dirs, "Pack directories (default: the built-in packs)");
     sub->add_flag("--with-builtin", a->builtin_too,
                   "Load the built-in packs first, then DIRs (as --patterns does)");
+    if (!check)
+      sub->add_flag("--markdown", a->markdown,
+                    "A markdown table: each pack, what it covers, the event kinds it yields (as "
+                    "in README.md)");
     sub->callback([a, check, &exit_code] { exit_code = check ? run_check(*a) : run_list(*a); });
   }
 }

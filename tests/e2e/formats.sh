@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `logcorr formats`: lists every layout name that --layout accepts, one line
-# (or, with --json, one JSON object) per layout, and nothing --layout rejects.
+# (or, with --json, one JSON object; with --markdown, one table row) per
+# layout, and nothing --layout rejects.
 set -uo pipefail
 EXE=$1
 fail() { echo "FAIL: $*"; exit 1; }
@@ -13,6 +14,12 @@ printf 'hello\n' > "$tmp/in.log"
 listed=$(awk '{print $1}' "$tmp/table")
 [ -n "$listed" ] || fail "empty table"
 [ "$(wc -l < "$tmp/table")" = "$(wc -l < "$tmp/json")" ] || fail "table and --json disagree on the count"
+"$EXE" formats --markdown > "$tmp/md" || fail "logcorr formats --markdown failed"
+[ "$(grep -c '^| `' "$tmp/md")" = "$(wc -l < "$tmp/table")" ] || fail "table and --markdown disagree on the count"
+# Every row has the header's 5 cells: no unescaped | inside a cell.
+bad=$(sed 's/\\|//g' "$tmp/md" | awk -F'|' 'NF != 7' | head -3)
+[ -z "$bad" ] || fail "markdown rows without 5 cells: $bad"
+"$EXE" formats --json --markdown >/dev/null 2>&1 && fail "--json and --markdown together accepted"
 
 accepted() {
   local err
@@ -29,6 +36,7 @@ for name in log4j logback iso8601 time-only json-app librdkafka \
   accepted "$name" || fail "--layout $name rejected"
   grep -qx "$name" <<<"$listed" || fail "formats does not list $name"
   grep -q "^{\"name\":\"$name\"," "$tmp/json" || fail "formats --json has no object for $name"
+  grep -q "^| \`$name\` |" "$tmp/md" || fail "formats --markdown has no row for $name"
 done
 # Every listed name is one --layout accepts, and a made-up one is rejected.
 for name in $listed; do accepted "$name" || fail "formats lists $name, which --layout rejects"; done

@@ -6,6 +6,14 @@ EXE=$1
 fail() { echo "FAIL: $*"; exit 1; }
 "$EXE" patterns check >/dev/null || fail "built-in packs do not pass their own samples"
 
+# `patterns list --markdown`: one row of 3 cells per pack, each naming its kinds.
+packs=$("$EXE" patterns list | grep -c '^[^ ]')
+md=$("$EXE" patterns list --markdown) || fail "patterns list --markdown failed"
+[ "$(grep -c '^| `' <<<"$md")" = "$packs" ] || fail "list and --markdown disagree on the pack count"
+bad=$(sed 's/\\|//g' <<<"$md" | awk -F'|' 'NF != 5' | head -3)
+[ -z "$bad" ] || fail "markdown rows without 3 cells: $bad"
+grep -q '^| `sarama` | .* | .*`connect_failed`' <<<"$md" || fail "no sarama row yielding connect_failed"
+
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/syntax.toml" <<'TOML'
 [pack]

@@ -7,6 +7,9 @@
 // Samples are real records: from tests/unit/format_test.cpp and from
 // ../shared/corpus (journal/ renderings of events.tsv seq 1, real-lines/).
 // tests/unit/layouts_test.cpp runs each through sniff, frame and parse.
+// README.md's layout list is generated from this table (name, summary,
+// framing, first sample and its time: `logcorr formats --markdown`); after
+// changing an entry, rebuild and run `python3 scripts/update-readme.py`.
 #include <array>
 
 #include "logcorr/format.hpp"
