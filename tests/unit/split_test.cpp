@@ -164,7 +164,7 @@ TEST_P(Incident, ChunkedReadingGivesTheSameEventsAndReport) {
 INSTANTIATE_TEST_SUITE_P(Samples, Incident,
                          ::testing::Values("rolling-restart", "oom-kill", "long-gc-pause",
                                            "idle-close", "listener-misconfig",
-                                           "restart-with-distractors"));
+                                           "restart-with-distractors", "oom-kill-polyglot"));
 
 // A producer log: bursts of network errors with stack traces, quiet minutes
 // before some of them (idle-close evidence), INFO chatter in between.

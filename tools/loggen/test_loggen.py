@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 
-from loggen import check, corpus, gc, javaclient, journal, journal_fixture, kube, kubescenarios, librdkafka, scenarios  # noqa: E402
+from loggen import check, corpus, gc, javaclient, journal, journal_fixture, kube, kubescenarios, librdkafka, sarama, scenarios  # noqa: E402
 from loggen.common import MS, SEC, UTC, T, dt, expected_path, iso_z_ms  # noqa: E402
 from loggen.javalog import (compose, log4j, log4j_clock, logback, logback_clock, logstash, spring3,  # noqa: E402
                             ts_iso_z, ts_log4j, ts_logback)
@@ -84,6 +84,24 @@ class StampsParseBack(unittest.TestCase):
             line = librdkafka.line(t // MS, 3, "FAIL", "c#producer-1", librdkafka.broker(2),
                                    librdkafka.disconnected(librdkafka.broker(2), 1234))
             self.assertEqual(ms_of(self.parse(line)), t // MS, line)
+
+    def test_librdkafka_python_logging(self):
+        for t in times():
+            b = librdkafka.broker(3)
+            for lvl in (3, 4, 6):
+                line = librdkafka.python_line(librdkafka.ts_python(t), librdkafka.PY_LEVEL[lvl],
+                                              librdkafka.log_cb("FAIL", "p#producer-1", b, librdkafka.disconnected(b, 99)))
+                self.assertEqual(ms_of(self.parse(line)), t // MS, line)
+            line = librdkafka.python_line(librdkafka.ts_python(t), "ERROR",
+                                          "kafka error: " + librdkafka.kafka_error("_TRANSPORT", -195, librdkafka.disconnected(b, 99)))
+            self.assertEqual(ms_of(self.parse(line)), t // MS, line)
+
+    def test_sarama_go_log(self):
+        # Go's log prints whole seconds: the stamp parses back to the second
+        for t in times():
+            for prefix in ("[sarama] ", ""):
+                line = sarama.line(sarama.ts_go(t), sarama.broker_closing(3, "EOF"), prefix)
+                self.assertEqual(us_of(self.parse(line)), t - t % SEC, line)
 
     def test_gc_unified(self):
         for t in times():

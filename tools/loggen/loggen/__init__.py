@@ -4,7 +4,9 @@ Emitters, one module per source (line shapes only, no randomness):
   javalog     Java logging layouts: log4j (Kafka server.log and clients), logback,
               Spring Boot 3, logstash JSON, docker compose prefix
   javaclient  kafka-clients messages (NetworkClient, Sender, FetchSessionHandler, config dumps)
-  librdkafka  librdkafka's default logger and its messages
+  librdkafka  librdkafka's default logger and its messages; confluent-kafka-python's logging of them
+  sarama      sarama (Go) through Go's log package
+  kafkajs     kafkajs (Node.js) through its default JSON logger
   broker      Kafka broker server.log messages
   journal     journald fields, systemd unit messages, journalctl output modes, export format
   kernel      kernel OOM killer report

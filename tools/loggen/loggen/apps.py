@@ -31,3 +31,18 @@ def offsets_committed(partitions, topic):
 
 def stock_snapshot(skus):
     return f"Stock snapshot published ({skus} SKUs)"
+
+
+def ledger_flushed(entries, topic, ms):
+    """The Go ledger-writer's own log.Printf line."""
+    return f"ledger-writer: flushed {entries} entries to {topic} in {ms}ms"
+
+
+def prices_published(updates, topic, ms):
+    """The Python pricing-feed's own logger line."""
+    return f"published {updates} price updates to {topic} (p99 delivery {ms} ms)"
+
+
+def notifications_sent(n, topic):
+    """The Node.js notify-gateway's own line (through kafka.logger())."""
+    return f"sent {n} notification(s) to {topic}"

@@ -34,13 +34,20 @@ def text_lines(path):
 SYMPTOM_RE = re.compile(
     r"NETWORK_EXCEPTION|NetworkException|The server disconnected before a response|Node \d+ disconnected\.|"
     r"could not be established|due to request timeout|being disconnected|DisconnectException|Disconnected \(after|"
-    r"Connection refused|socket connection setup timeout|TimeoutException|Expiring \d+ record")
+    r"Connection refused|socket connection setup timeout|TimeoutException|Expiring \d+ record|"
+    # sarama (Go)
+    r"Failed to connect to broker|state change to \[closing\]|abandoning broker|Closed connection to broker|"
+    r"Failed to produce message to topic|"
+    # kafkajs
+    r"Failed to send messages|Connection error: connect E|KafkaJSNumberOfRetriesExceeded")
 
 TS_PATTERNS = [  # (name, regex, parser) -- written independently of the generator's formatters
     ("log4j", re.compile(r"^(?:\S+\s+\|\s)?\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3})\] "), "%Y-%m-%d %H:%M:%S"),
     ("logback", re.compile(r"^(?:\S+\s+\|\s)?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\.(\d{3}) \["), "%Y-%m-%d %H:%M:%S"),
     ("iso", re.compile(r"^(?:\S+\s+\|\s)?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d{3})Z "), "%Y-%m-%dT%H:%M:%S"),
+    ("python", re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) (?:DEBUG|INFO|WARNING|ERROR|CRITICAL) "), "%Y-%m-%d %H:%M:%S"),
 ]
+GO_LOG_RE = re.compile(r"^(?:\[sarama\] )?(\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) ")  # Go's log.LstdFlags, whole seconds
 
 
 def parse_line_time(path, line, tzname):
@@ -54,6 +61,8 @@ def parse_line_time(path, line, tzname):
         o = json.loads(line)
         if "@timestamp" in o:
             return datetime.strptime(o["@timestamp"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+        if o.get("logger") == "kafkajs":
+            return datetime.strptime(o["timestamp"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
         return int(o["__REALTIME_TIMESTAMP"]) / 1e6
     m = re.match(r"^%\d\|(\d+\.\d{3})\|", line)
     if m:
@@ -69,6 +78,9 @@ def parse_line_time(path, line, tzname):
     if m:
         s = "2026 " + m.group(1)
         return datetime.strptime(s, "%Y %b %d %H:%M:%S.%f" if "." in s else "%Y %b %d %H:%M:%S").replace(tzinfo=UTC).timestamp()
+    m = GO_LOG_RE.match(line)
+    if m:
+        return datetime.strptime(m.group(1), "%Y/%m/%d %H:%M:%S").replace(tzinfo=UTC).timestamp()
     for _, rx, fmt in TS_PATTERNS:
         m = rx.match(line)
         if m:

@@ -1,9 +1,10 @@
 """The stateful hosts of the sample bundles: a broker host (its server.log, its journal,
 its GC log, with startup, clean shutdown and OOM-kill sequences) and the client
-applications (Java kafka-clients in one layout, librdkafka).
+applications (Java kafka-clients in one layout, librdkafka with its default logger or
+inside confluent-kafka-python's logging, a Go application with sarama).
 
 Every line shape comes from the emitter modules (javalog, javaclient, broker, journal,
-kernel, gc, librdkafka); this module decides what happens when, drawing every value
+kernel, gc, librdkafka, sarama); this module decides what happens when, drawing every value
 from the host's own random.Random so that a rerun reproduces every byte.
 """
 
@@ -17,7 +18,9 @@ from . import broker as kb
 from . import javaclient as jc
 from . import journal as jn
 from . import kernel
+from . import kafkajs as kj
 from . import librdkafka as rd
+from . import sarama as sa
 from .common import BROKER_IP, EPOCH, HOUR, MIN, MS, SEC, UTC, LogFile, bhost, dt, wfile
 from .gc import GcLog
 from .javalog import compose, log4j, logback, logstash, spring3, ts_iso_z, ts_log4j, ts_logback
@@ -708,3 +711,265 @@ class RdClient:
         os.makedirs(os.path.join(d, "clients"), exist_ok=True)
         wfile(os.path.join(d, "clients", self.fname), self.log.render())
 
+
+
+class PyRdClient(RdClient):
+    """librdkafka inside a confluent-kafka-python application: the handle's log_cb lines go
+    through the Python logger the application passes as logger= (layout of
+    confluent-kafka-python's examples/consumer.py), and its error_cb logs each KafkaError.
+    No debug contexts: librdkafka logs only what it logs at INFO and above."""
+
+    def __init__(self, bundle, fname, client_id, role="producer"):
+        super().__init__(bundle, fname, client_id, role, debug=False)
+
+    def emit(self, t, lvl, fac, thrd, msg, symptom=False):
+        self.pylog(t, rd.PY_LEVEL[lvl], rd.log_cb(fac, self.inst, thrd, msg), symptom)
+
+    def pylog(self, t, levelname, msg, symptom=False):
+        self.log.add(t, rd.python_line(rd.ts_python(t), levelname, msg))
+        if symptom:
+            self.symptoms.append((t, msg))
+
+    def error_cb(self, t, code, val, s):
+        """The application's error_cb: log.error("kafka error: %s", err)."""
+        self.pylog(t, "ERROR", f"kafka error: {rd.kafka_error(code, val, s)}", True)
+
+    def app_noise(self, t0, t1, every, msg):
+        r = self.rng
+        t = t0 + r.randint(0, every) * SEC
+        while t < t1:
+            self.pylog(t, "INFO", msg(r))
+            t += int(r.uniform(0.3, 1.7) * every * SEC)
+
+    def disconnect_burst(self, t, n, t_up, inflight=2):
+        """The broker's sockets close under the client (process killed): FAIL at WARNING
+        with requests in flight (INFO without), refused reconnects every backoff, logged
+        once per 30 s (librdkafka suppresses identical errors), each logged FAIL also
+        reaching error_cb. The reconnect when the broker is back is silent (no debug)."""
+        r = self.rng
+        up_ms = (t - self.conn_since.get(n, t - 3 * HOUR)) // MS
+        s = rd.disconnected(self.h(n), up_ms)
+        self.emit(t, 4 if inflight > 1 else 6, "FAIL", self.h(n), s, True)
+        self.error_cb(t + r.randint(1, 9) * MS, "_TRANSPORT", -195, s)
+        tt = t + r.randint(100, 300) * MS
+        first = True
+        suppressed = 0
+        last_log = tt
+        back = 100
+        while tt < t_up:
+            if first or tt - last_log >= 30 * SEC:
+                tail = f", {suppressed} identical error(s) suppressed" if suppressed else ""
+                s = rd.connect_refused(self.h(n), BROKER_IP[n], tail)
+                self.emit(tt + 1 * MS, 3, "FAIL", self.h(n), s, True)
+                self.error_cb(tt + r.randint(2, 9) * MS, "_TRANSPORT", -195, s)
+                last_log = tt
+                suppressed = 0
+                first = False
+            else:
+                suppressed += 1
+            tt += int(back * r.uniform(0.8, 1.2)) * MS
+            back = min(back * 2, 10000)
+        self.conn_since[n] = tt + 3 * MS
+        return tt
+
+
+class GoSaramaClient:
+    """A Go application with a sarama AsyncProducer (Retry.Max 3, Retry.Backoff 100 ms, the
+    defaults): sarama.Logger = log.New(os.Stdout, "[sarama] ", log.LstdFlags), the
+    application's own lines through the standard logger, both on stdout, host in UTC.
+    sarama logs no client id: the application sets Config.ClientID to its name."""
+
+    def __init__(self, bundle, fname, client_id, topic, partitions=6):
+        self.b = bundle
+        self.fname = fname
+        self.cid = client_id
+        self.topic = topic
+        self.partitions = partitions
+        self.rng = random.Random(bundle.seed * 100 + sum(map(ord, fname)))
+        self.log = LogFile()
+        self.symptoms = []
+        self.seeds = [f"{bhost(n)}:9092" for n in self.rng.sample([1, 2, 3], 3)]  # randomizeSeedBrokers
+
+    def addr(self, n):
+        return f"{bhost(n)}:9092"
+
+    def emit(self, t, msg, symptom=False, sarama=True):
+        self.log.add(t, sa.line(sa.ts_go(t), msg, "[sarama] " if sarama else ""))
+        if symptom:  # the record's time is what Go's log printed: the whole second
+            self.symptoms.append((t - t % SEC, msg))
+
+    def app(self, t, msg, symptom=False):
+        self.emit(t, msg, symptom, sarama=False)
+
+    def leaders(self, n):
+        return [p for p in range(self.partitions) if p % 3 == n - 1]
+
+    def startup(self, t, settings):
+        """NewClient (Metadata.Full: metadata for all topics from the first seed), then
+        NewAsyncProducerFromClient and the first messages to every partition."""
+        r = self.rng
+        self.app(t, settings)
+        t += r.randint(2, 9) * MS
+        self.emit(t, sa.INITIALIZING)
+        self.emit(t, sa.fetching_metadata(None, self.seeds[0]))
+        self.emit(t + r.randint(1, 4) * MS, sa.connected(self.seeds[0]))
+        t += r.randint(5, 20) * MS
+        for n in r.sample([1, 2, 3], 3):  # Go map iteration order
+            self.emit(t, sa.registered_broker(n, self.addr(n)))
+        self.emit(t, sa.INITIALIZED)
+        t += r.randint(30, 200) * MS
+        seen = set()
+        for p in range(self.partitions):
+            n = p % 3 + 1
+            if n not in seen:
+                self.emit(t, sa.broker_starting(n))
+            self.emit(t, sa.broker_open(n, self.topic, p))
+            if n not in seen:
+                self.emit(t + r.randint(1, 3) * MS, sa.connected(self.addr(n), n))
+                seen.add(n)
+            t += r.randint(0, 2) * MS
+        return t
+
+    def metadata_noise(self, t0, t1):
+        """backgroundMetadataUpdater: Metadata.RefreshFrequency 10 min, all topics."""
+        t = t0 + 10 * MIN
+        while t < t1:
+            self.emit(t, sa.fetching_metadata(None, self.seeds[0]))
+            t += 10 * MIN + self.rng.randint(0, 3) * MS
+
+    def app_noise(self, t0, t1, every, msg, quiet=()):
+        r = self.rng
+        t = t0 + r.randint(0, every) * SEC
+        while t < t1:
+            if not any(a <= t <= b for a, b in quiet):
+                self.app(t, msg(r))
+            t += int(r.uniform(0.3, 1.7) * every * SEC)
+
+    def killed_broker(self, t, n, t_elect, new_leader):
+        """Broker n's process dies at t with produce requests in flight: EOF, the batches
+        retried (3 times, 100 ms apart) while the metadata still names n the leader, whose
+        port refuses connections, then ProducerErrors to the application; new batches for
+        n's partitions go the same way until the controller has moved their leadership
+        (t_elect), when the producer selects the new leader."""
+        r = self.rng
+        addr, ip = self.addr(n), BROKER_IP[n]
+        refused = sa.dial_refused(ip)
+        parts = self.leaders(n)
+        t += r.randint(1, 15) * MS
+        self.emit(t, sa.broker_closing(n, "EOF"), True)
+        self.emit(t, sa.closed_connection(addr), True)
+        for p in parts:
+            self.emit(t + 1 * MS, sa.leader_retrying(self.topic, p, 1))
+            self.emit(t + 1 * MS, sa.leader_abandoning(self.topic, p, n), True)
+        self.emit(t + 2 * MS, sa.broker_input_closed(n))
+        self.emit(t + 2 * MS, sa.broker_shut_down(n))
+
+        def attempts(t, ps, retries):
+            """The attempts with retries = `retries` .. Retry.Max (3) of the batches for the
+            partitions ps, through one brokerProducer for n, each refused; then their
+            ProducerErrors, which the application logs."""
+            for k in range(retries, 4):
+                if k:
+                    t += 100 * MS + r.randint(1, 6) * MS  # Retry.Backoff
+                for p in ps:
+                    self.emit(t, sa.fetching_metadata([self.topic], self.seeds[0]))
+                t += r.randint(1, 3) * MS
+                self.emit(t, sa.broker_starting(n))
+                for p in ps:
+                    self.emit(t, sa.leader_selected(self.topic, p, n))
+                    self.emit(t, sa.broker_open(n, self.topic, p))
+                self.emit(t + 1 * MS, sa.failed_to_connect(addr, refused), True)
+                t += r.randint(1, 3) * MS
+                self.emit(t, sa.broker_closing(n, refused), True)
+                if k < 3:
+                    for p in ps:
+                        self.emit(t, sa.leader_retrying(self.topic, p, k + 1))
+                        self.emit(t, sa.leader_abandoning(self.topic, p, n), True)
+                self.emit(t + 1 * MS, sa.broker_input_closed(n))
+                self.emit(t + 1 * MS, sa.broker_shut_down(n))
+            for p in ps:
+                t += r.randint(1, 4) * MS
+                self.app(t, f"{self.cid}: delivery failed: {sa.producer_error(self.topic, refused)}", True)
+            return t
+
+        t = attempts(t + 100 * MS, parts, 1) + r.randint(3000, 6000) * MS
+        while t < t_elect:
+            t = attempts(t, [r.choice(parts)], 0) + r.randint(3000, 6000) * MS
+        t = max(t, t_elect + r.randint(200, 900) * MS)
+        self.emit(t, sa.fetching_metadata([self.topic], self.seeds[0]))
+        for p in parts:
+            t += r.randint(1, 3) * MS
+            self.emit(t, sa.leader_selected(self.topic, p, new_leader))
+            self.emit(t, sa.broker_open(new_leader, self.topic, p))
+        return t
+
+    def write(self, d):
+        os.makedirs(os.path.join(d, "clients"), exist_ok=True)
+        wfile(os.path.join(d, "clients", self.fname), self.log.render())
+
+
+class KafkajsClient:
+    """A Node.js service with a kafkajs producer (retry: 5 retries from 300 ms, factor 0.2,
+    multiplier 2) and kafkajs' default JSON logger at INFO, its own errors through
+    kafka.logger(). Connection lines carry clientId."""
+
+    def __init__(self, bundle, fname, client_id, topic):
+        self.b = bundle
+        self.fname = fname
+        self.cid = client_id
+        self.topic = topic
+        self.rng = random.Random(bundle.seed * 100 + sum(map(ord, fname)))
+        self.log = LogFile()
+        self.symptoms = []
+
+    def emit(self, t, level, namespace, msg, symptom=False, **extra):
+        self.log.add(t, kj.line(ts_iso_z(t), level, namespace, msg, **extra))
+        if symptom:
+            self.symptoms.append((t, msg))
+
+    def app_noise(self, t0, t1, every, msg):
+        r = self.rng
+        t = t0 + r.randint(0, every) * SEC
+        while t < t1:
+            self.emit(t, "INFO", "", msg(r))
+            t += int(r.uniform(0.3, 1.7) * every * SEC)
+
+    def retry_times(self, n=5):
+        """The retrier's waits: initialRetryTime 300 ms randomized by factor 0.2, doubling."""
+        r = self.rng
+        t, out = 300.0, []
+        for _ in range(n):
+            t = t * r.uniform(0.8, 1.2)
+            out.append(int(t))
+            t *= 2
+        return out
+
+    def send_while_down(self, t, n, t_back, closed=False):
+        """One producer.send() to a partition led by broker n while n is down: each attempt's
+        connect is refused (the first one's request is rejected with 'Closed connection'
+        instead when closed: it was in flight as n died), the retrier logs every failure,
+        until the retries are spent (the application logs KafkaJSNumberOfRetriesExceeded)
+        or the metadata names a live leader (t_back), when the send succeeds."""
+        r = self.rng
+        ip, broker = BROKER_IP[n], f"{bhost(n)}:9092"
+        refused = f"Connection error: {kj.econnrefused(ip)}"
+        for k, wait in enumerate(self.retry_times() + [None]):
+            if k == 0 and closed:
+                err = kj.CLOSED
+            else:
+                err = refused
+                self.emit(t, "ERROR", "Connection", err, True, broker=broker, clientId=self.cid, stack=kj.connect_stack(ip))
+                t += r.randint(1, 3) * MS
+            if wait is None:
+                break
+            self.emit(t, "ERROR", "Producer", f"Failed to send messages: {err}", True, retryCount=k, retryTime=wait)
+            t += (wait + r.randint(1, 9)) * MS
+            if t >= t_back:
+                return t
+        self.emit(t, "ERROR", "", "notification publish failed", True, topic=self.topic,
+                  error=f"{kj.RETRIES_EXCEEDED}: {err}")
+        return t
+
+    def write(self, d):
+        os.makedirs(os.path.join(d, "clients"), exist_ok=True)
+        wfile(os.path.join(d, "clients", self.fname), self.log.render())

@@ -13,7 +13,7 @@ from . import broker as kb
 from . import javaclient as jc
 from .common import HOUR, MIN, MS, SEC, UTC, T, bhost, rfc3339
 from .bundle import Bundle, consumer_msgs
-from .hosts import Broker, Client, RdClient
+from .hosts import Broker, Client, GoSaramaClient, KafkajsClient, PyRdClient, RdClient
 from .kubescenarios import BUNDLES as KUBE_BUNDLES  # the Kubernetes bundles (k8s-*)
 
 
@@ -360,7 +360,73 @@ def restart_with_distractors(out):
     B.finish(out, "short-iso-precise", rotate=(2,))
 
 
-BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors] + KUBE_BUNDLES
+# 7 -------------------------------------------------------------------------
+def oom_kill_polyglot(out):
+    B = Bundle("oom-kill-polyglot", 707, T("2026-09-14T03:00:00"), T("2026-09-14T05:30:00"))
+    B.description = ("The kernel OOM killer kills the broker JVM on broker-3 at 04:12:31; systemd restarts kafka.service 10 s "
+                     "later and the broker recovers its logs. No Java client: a Go service with a sarama async producer sees EOF, "
+                     "then refused connections to broker 3 until the controller moves its partitions' leadership (its ZooKeeper "
+                     "session expires 18 s after the kill) and its retries run out meanwhile (ProducerErrors); a Python service "
+                     "with confluent-kafka-python logs librdkafka's disconnect and refused reconnect through Python logging and "
+                     "its error_cb's KafkaErrors; a Node.js service's kafkajs producer "
+                     "logs its failed sends and refused connects until its retries run out.")
+    t_oom = T("2026-09-14T04:12:31.418207")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.mirror = 0.15
+        b.up_since = B.t0 - 16 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(20000, 40000)
+    b3 = B.brokers[3]
+    ev = b3.oom_kill(t_oom)
+    t_elect = ev["killed"] + 18 * SEC + b3.rng.randint(150, 600) * MS  # zookeeper.session.timeout.ms = 18000
+    for n in (1, 2, 3):
+        b = B.brokers[n]
+        if n == 3:
+            b.gc.run(B.t0, t_oom - 3 * SEC, every=(6, 15), ms=(8, 40))
+            b.gc.run(ev["started"], B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1, [(t_oom, ev["started"])])
+        else:
+            b.gc.run(B.t0, B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1)
+            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
+            # replica.lag.time.max.ms = 30000: the leaders drop 3 from the ISR 30 s after it stopped fetching
+            t_shrink = t_oom + b.rng.randint(30200, 31500) * MS
+            b.isr_shrink(t_shrink, 3, keys)
+            b.isr_expand(max(ev["started"] + b.rng.randint(8000, 14000) * MS, t_shrink + 2 * SEC), 3, keys)
+    led = GoSaramaClient(B, "ledger-writer.log", "ledger-writer", "ledger")
+    t = led.startup(B.t0 + 3 * MIN + led.rng.randint(0, 60000) * MS,
+                    "ledger-writer 1.8.0 starting (sarama v1.43.2, client.id=ledger-writer, "
+                    f"brokers=[{' '.join(f'broker-{n}.kafka.internal:9092' for n in (1, 2, 3))}], topic=ledger)")
+    led.metadata_noise(t, B.t1)
+    led.app_noise(t, B.t1, 25, lambda r: apps.ledger_flushed(r.randint(40, 600), "ledger", r.randint(3, 60)))
+    prc = PyRdClient(B, "pricing-feed.log", "pricing-feed")
+    prc.topic = "prices"
+    t_py = B.t0 + 7 * MIN + prc.rng.randint(0, 60000) * MS
+    prc.pylog(t_py, "INFO", "pricing-feed 2.4.1 starting: confluent-kafka 2.5.0, librdkafka 2.5.0, "
+                            f"bootstrap.servers={','.join(f'broker-{n}.kafka.internal:9092' for n in (1, 2, 3))}, "
+                            "client.id=pricing-feed")
+    for n in (1, 2, 3):
+        prc.conn_since[n] = t_py + prc.rng.randint(20, 400) * MS
+    prc.app_noise(t_py, B.t1, 30, lambda r: apps.prices_published(r.randint(50, 900), "prices", r.randint(2, 40)))
+    ntf = KafkajsClient(B, "notify-gateway.log", "notify-gateway", "notifications")
+    ntf.emit(B.t0 + 11 * MIN + ntf.rng.randint(0, 60000) * MS, "INFO", "", "notify-gateway 3.2.0 starting (kafkajs 2.2.4, "
+             "clientId notify-gateway)")
+    ntf.app_noise(B.t0 + 12 * MIN, B.t1, 40, lambda r: apps.notifications_sent(r.randint(1, 80), "notifications"))
+    B.clients = [led, prc, ntf]
+    t_drop = ev["killed"] + 3 * MS  # the kernel closes the sockets of the killed process
+    led.killed_broker(t_drop, 3, t_elect, 1)
+    prc.disconnect_burst(t_drop + prc.rng.randint(1, 20) * MS, 3, ev["started"] + 300 * MS)
+    t = ntf.send_while_down(t_drop + ntf.rng.randint(2, 30) * MS, 3, t_elect, closed=True)
+    ntf.send_while_down(t + ntf.rng.randint(1500, 2500) * MS, 3, t_elect)
+    B.burst("oom-kill", [3], ["ledger-writer", "pricing-feed", "notify-gateway"], "oom_kill", 3, ev["killed"],
+            syms=lambda t, c: t_oom - SEC <= t <= ev["started"] + 60 * SEC, downtime_s=round((ev["started"] - ev["killed"]) / SEC, 1),
+            leadership_moved=rfc3339(t_elect))
+    B.finish(out, "short-iso")
+
+
+BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors,
+           oom_kill_polyglot] + KUBE_BUNDLES
 
 
 def main(argv=None, default_out=None, description=None):
