@@ -81,6 +81,13 @@ for name in bundles:
             problems.append(f"burst {e['start']}: verdict {b['verdict']}, expected {e['verdict']}")
         if sorted(b["brokers"]) != sorted(e["brokers"]):
             problems.append(f"burst {e['start']}: brokers {b['brokers']}, expected {e['brokers']}")
+        # Every client the truth names is listed, by its client.id or as the
+        # handle librdkafka makes of it ("pricing-feed#producer-1").
+        def listed(cid):
+            return any(c == cid or c.startswith(cid + "#") for c in b.get("clients", []))
+        missing = [cid for cid in e.get("clients", []) if not listed(cid)]
+        if missing:
+            problems.append(f"burst {e['start']}: clients {b.get('clients')} lack {missing}")
         if e.get("cause") and b["causes"]:
             c = b["causes"][0]
             if c["broker"] != e["cause"]["broker"]:

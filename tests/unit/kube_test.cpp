@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/input_extractor.hpp"
 #include "extract/live_source.hpp"
 #include "logcorr/extract.hpp"
 #include "logcorr/kube.hpp"
@@ -568,6 +569,18 @@ TEST(Kube, FollowTableAgesCountFromArrival) {
   EXPECT_EQ(sink.events[0].time_ns, wall);
   EXPECT_EQ(sink.events[0].field("approximate"), "true");
   EXPECT_EQ(sink.events[0].line, 2u);
+}
+
+// The application an input is, by its path (the client of packs whose
+// clients never name themselves).
+TEST(ApplicationName, FromFilesRotationsAndKubeletPaths) {
+  using detail::application_name;
+  EXPECT_EQ(application_name("bundle/clients/ledger-writer.log"), "ledger-writer");
+  EXPECT_EQ(application_name("ledger-writer.log.1.gz"), "ledger-writer");
+  EXPECT_EQ(application_name("/x/app.log.2026-06-29"), "app");
+  EXPECT_EQ(application_name("/var/log/pods/shop_checkout-7d9_uid/checkout/0.log"), "checkout");
+  EXPECT_EQ(application_name("/var/log/pods/ns_p_uid/api/0.log.20260818-090211.gz"), "api");
+  EXPECT_EQ(application_name("-"), "-");
 }
 
 }  // namespace

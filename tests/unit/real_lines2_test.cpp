@@ -127,5 +127,24 @@ TEST(RealLines2, ClientIdsAndBrokersOfNonJavaClients) {
   EXPECT_TRUE(clients.count("rdkafka#producer-1"));  // librdkafka's handle name
 }
 
+// sarama and kafka-python never name their client: the application (the
+// file's name) is the client of their events.
+TEST(RealLines2, ClientsThatNeverNameThemselvesAreTheirApplication) {
+  LOGCORR_REQUIRE_CORPUS();
+  const std::string dir = test::corpus_dir() + "/real-lines-2/";
+  AnalyzeOptions opts;
+  opts.threads = 1;
+  opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+  CollectingSink diag;
+  auto r =
+      extract_resolved_events({dir + "sarama-stdlog.log", dir + "kafka-python.log"}, opts, diag);
+  ASSERT_TRUE(r.ok());
+  std::map<std::string, std::set<std::string>> clients;  // input -> clients
+  for (const Event& e : r->events)
+    if (is_symptom(e.kind)) clients[e.input.substr(e.input.rfind('/') + 1)].insert(e.client);
+  EXPECT_EQ(clients["sarama-stdlog.log"], std::set<std::string>{"sarama-stdlog"});
+  EXPECT_EQ(clients["kafka-python.log"], std::set<std::string>{"kafka-python"});
+}
+
 }  // namespace
 }  // namespace logcorr

@@ -208,6 +208,9 @@ struct ParseOptions {
   // The UTC offset the input's own datestamps print (JDK 8 GC logs, from
   // sniff_stamp_offset): the zone of its zone-less lines (rotation banners).
   std::optional<int32_t> stamp_offset_s;
+  // The input's head had terminal escapes (a coloured console): every record
+  // is cleaned of them, not only those that start with one.
+  bool coloured = false;
   // Wall-clock time of JVM start, to anchor uptime-only GC logs.
   std::optional<int64_t> jvm_start_ns;
   // journal short-monotonic / dmesg: wall clock of boot, when known.

@@ -52,7 +52,11 @@ class Matcher {
   // falls back to rec.meta.host), the record's time, line and text. Returns
   // the number appended. Not thread-safe (scratch state); use one Matcher per
   // thread.
-  size_t match(const Record& rec, Layout layout, std::vector<Event>& out);
+  // `application`: the name of the application the input is (its file's
+  // name, without directories, rotation and extensions), the client of the
+  // events of packs whose clients never name themselves.
+  size_t match(const Record& rec, Layout layout, std::vector<Event>& out,
+               std::string_view application = {});
 
   // Text-only variant, for samples and tools: message = text, no time.
   size_t match_text(std::string_view text, Layout layout, std::vector<Event>& out);

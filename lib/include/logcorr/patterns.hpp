@@ -39,6 +39,11 @@ struct Pattern {
 struct Pack {
   std::string name;
   std::string description;
+  // The client never names itself in its lines (sarama, kafka-python): its
+  // symptom events take the application's name from the input (the file's
+  // name, a kubectl/compose name) as their client. `[pack]
+  // client_is_application = true`.
+  bool client_is_application = false;
   std::string file;  // where it was loaded from
   std::vector<Pattern> patterns;
 };

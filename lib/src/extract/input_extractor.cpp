@@ -4,9 +4,42 @@
 
 namespace logcorr::detail {
 
+std::string application_name(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view dir =
+      slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  // Compression, then rotation (.1, .2026-06-29, .20260818-090211), then the
+  // usual log extensions, as often as they stack (app.log.1.gz).
+  for (bool again = true; again && !name.empty();) {
+    again = false;
+    size_t dot = name.find_last_of('.');
+    if (dot == std::string_view::npos || dot == 0) break;
+    std::string_view ext = name.substr(dot + 1);
+    bool digits = !ext.empty() && ext.find_first_not_of("0123456789-_") == std::string_view::npos;
+    if (digits || ext == "gz" || ext == "zst" || ext == "xz" || ext == "bz2" || ext == "log" ||
+        ext == "txt" || ext == "out" || ext == "json" || ext == "ndjson") {
+      name = name.substr(0, dot);
+      again = true;
+    }
+  }
+  // Kubelet files are "0.log" under the container's directory.
+  if ((name.empty() || name.find_first_not_of("0123456789") == std::string_view::npos) &&
+      !dir.empty()) {
+    size_t s2 = dir.find_last_of('/');
+    name = s2 == std::string_view::npos ? dir : dir.substr(s2 + 1);
+  }
+  return std::string(name);
+}
+
 InputExtractor::InputExtractor(const LogicalInput& li, RecordMatcher* matcher,
                                const ExtractOptions& opts, DiagnosticSink& diag)
-    : li_(li), matcher_(matcher), opts_(opts), diag_(diag), profile_(li, Layout::kUnknown) {}
+    : li_(li),
+      matcher_(matcher),
+      opts_(opts),
+      diag_(diag),
+      profile_(li, Layout::kUnknown),
+      application_(application_name(li.base_path.empty() ? li.label : li.base_path)) {}
 
 void InputExtractor::set_layout(Layout layout) {
   layout_ = layout;
@@ -52,7 +85,13 @@ void InputExtractor::extract(const Record& rec) {
   // is the longest gap that ended shortly before the event, not the gap to
   // the record just before it.
   events_.clear();
-  if (matcher_) matcher_->match(rec, layout_, events_);
+  if (matcher_) {
+    // A container's own name (kubectl --prefix pod, compose service) beats
+    // the file's, which is often just 0.log.
+    matcher_->match(rec, layout_, events_,
+                    rec.meta.host.empty() || profile_.broker_side() ? std::string_view(application_)
+                                                                    : rec.meta.host);
+  }
   if (gc_) gc_->feed(rec, events_);
   for (Event& e : events_) {
     // The GC extractor stamps its own events (a legacy pause is complete

@@ -11,6 +11,7 @@
 #include <climits>
 #include <deque>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -29,6 +30,12 @@ class DeferredSink : public EventSink {
  public:
   virtual void on_host(std::string_view host) = 0;
 };
+
+// The application an input is, by its path: the file's name without
+// directories, compression, rotation and log extensions ("clients/
+// ledger-writer.log.1.gz" -> "ledger-writer"; a kubelet "…/<container>/0.log"
+// -> the container).
+std::string application_name(std::string_view path);
 
 class InputExtractor {
  public:
@@ -95,6 +102,7 @@ class InputExtractor {
   // The quiet periods that ended in the last kRecentNs: (end, start) of each
   // gap between consecutive records.
   std::deque<std::pair<int64_t, int64_t>> gaps_;
+  std::string application_;  // application_name of the input (see Matcher::match)
 };
 
 }  // namespace logcorr::detail

@@ -47,6 +47,7 @@ void LiveSource::start_framing(std::string_view head) {
   ParseOptions po = parse_options_for(ro, li_.base_path, INT64_MIN);
   po.wrapper = wrapper_;
   po.date_order = sniff_date_order(head);
+  po.coloured = head.find('\x1b') != std::string_view::npos;
   if (!po.date_days) {
     // Live lines are being written now: a clock without a date is today's.
     const Zone& z = ro.zone ? *ro.zone : *Zone::utc();

@@ -17,8 +17,9 @@ class PackMatcher final : public RecordMatcher {
   // The matcher may keep views into the pattern set, so the set lives here.
   PackMatcher(PatternSet set, MatcherOptions mo, DiagnosticSink& diag)
       : set_(std::move(set)), matcher_(set_, std::move(mo), &diag) {}
-  void match(const Record& rec, Layout layout, std::vector<Event>& out) override {
-    matcher_.match(rec, layout, out);
+  void match(const Record& rec, Layout layout, std::vector<Event>& out,
+             std::string_view application) override {
+    matcher_.match(rec, layout, out, application);
   }
 
  private:

@@ -17,7 +17,9 @@ class RecordMatcher {
   virtual ~RecordMatcher() = default;
   // Appends the events `rec` yields (kind, fields, broker/host/client from
   // the pattern; time and provenance are filled in by the caller).
-  virtual void match(const Record& rec, Layout layout, std::vector<Event>& out) = 0;
+  // `application`: see Matcher::match.
+  virtual void match(const Record& rec, Layout layout, std::vector<Event>& out,
+                     std::string_view application) = 0;
 
   // Loads the packs of opts.pattern_dirs; nullptr (after reporting why) when
   // they are broken.

@@ -176,6 +176,7 @@ struct InputReader::State {
     po.wrapper = wrapper;
     if (layout_info(layout).stamp == StampFamily::kGeneric) po.date_order = sniff_date_order(head);
     if (layout == Layout::kGcLegacy) po.stamp_offset_s = sniff_stamp_offset(head);
+    po.coloured = head.find('\x1b') != std::string_view::npos;
     if (!parser || po.reference_ns != INT64_MIN) {
       parser = std::make_unique<RecordParser>(layout, std::move(po), sink);
       stats.zone_source = parser->zone_source();

@@ -18,8 +18,9 @@ struct Compiled {
   std::unique_ptr<RE2> re;
   EventKind kind;
   uint64_t layouts;
-  bool systemd_lifecycle;    // broker_stop/start of the systemd pack: broker-unit rule applies
-  std::string pattern_name;  // "pack/id"
+  bool systemd_lifecycle;      // broker_stop/start of the systemd pack: broker-unit rule applies
+  bool client_is_application;  // the pack's clients never name themselves
+  std::string pattern_name;    // "pack/id"
   std::vector<std::pair<std::string, std::string>> fixed;  // copied: no views into the PatternSet
   // Pre-allocated capture arguments: one per capturing group.
   std::vector<re2::StringPiece> groups;
@@ -90,7 +91,8 @@ struct Matcher::Impl {
     return *by_layout[k];
   }
 
-  size_t run(std::string_view msg, const Record* rec, Layout layout, std::vector<Event>& out);
+  size_t run(std::string_view msg, const Record* rec, Layout layout, std::vector<Event>& out,
+             std::string_view application = {});
 };
 
 Matcher::Matcher(const PatternSet& set, MatcherOptions opts, DiagnosticSink* diag)
@@ -120,6 +122,7 @@ Matcher::Matcher(const PatternSet& set, MatcherOptions opts, DiagnosticSink* dia
       c.layouts = pat.layouts;
       c.systemd_lifecycle = pack.name == "systemd" && (pat.kind == EventKind::kBrokerStop ||
                                                        pat.kind == EventKind::kBrokerStart);
+      c.client_is_application = pack.client_is_application;
       c.pattern_name = pack.name + "/" + pat.id;
       c.fixed = pat.fields;
       const int n = re->NumberOfCapturingGroups();
@@ -172,8 +175,9 @@ bool Matcher::prefilter_passes(std::string_view text) const {
   return p_->scanner->any(text);
 }
 
-size_t Matcher::match(const Record& rec, Layout layout, std::vector<Event>& out) {
-  return p_->run(rec.message.empty() ? rec.raw.text : rec.message, &rec, layout, out);
+size_t Matcher::match(const Record& rec, Layout layout, std::vector<Event>& out,
+                      std::string_view application) {
+  return p_->run(rec.message.empty() ? rec.raw.text : rec.message, &rec, layout, out, application);
 }
 
 size_t Matcher::match_text(std::string_view text, Layout layout, std::vector<Event>& out) {
@@ -181,7 +185,7 @@ size_t Matcher::match_text(std::string_view text, Layout layout, std::vector<Eve
 }
 
 size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout,
-                          std::vector<Event>& out) {
+                          std::vector<Event>& out, std::string_view application) {
   const uint64_t lbit = detail::layout_bit(layout);
   cand_list.clear();
   const LayoutScanner& ls = scanner_for(layout);
@@ -247,6 +251,7 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
       }
     }
     for (const auto& f : c.fixed) e.fields.push_back(f);
+    if (c.client_is_application && e.client.empty()) e.client.assign(application);
     if (c.systemd_lifecycle) {
       // Only PID 1 reports unit lifecycle; an application that logs
       // "Started …" is not systemd.

@@ -245,6 +245,7 @@ Result<Pack> load_pack_text(std::string_view text, const std::string& path, Diag
     return Status(ErrorCode::kPatternError, "[pack] has no name", path);
   }
   if (auto d = (*pack)["description"].value<std::string>()) out.description = *d;
+  if (auto a = (*pack)["client_is_application"].value<bool>()) out.client_is_application = *a;
   uint64_t pack_layouts = 0;
   if (const toml::node* n = pack->get("layouts")) layouts_of(*n, rep, pack_layouts);
 
