@@ -12,8 +12,14 @@ namespace logcorr {
 void RecordParser::State::parse_generic(const RawRecord& raw, Record& out) {
   std::string_view line = raw.text;
   if (size_t nl = line.find('\n'); nl != std::string_view::npos) line = line.substr(0, nl);
-  // A JSON logger's line among others (container stdout mixes them).
-  if (!line.empty() && line[0] == '{' && parse_json_app(raw.text, out)) return;
+  // A JSON logger's line among others (container stdout mixes them); a
+  // line that only starts with a brace ("{Heap before GC") is text.
+  std::string_view trimmed = line;
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r'))
+    trimmed.remove_suffix(1);
+  if (!trimmed.empty() && trimmed[0] == '{' && trimmed.back() == '}' &&
+      parse_json_app(trimmed, out))
+    return;
   format_detail::Stamp st;
   format_detail::GenericHit hit;
   const bool two_digit_years = layout == Layout::kSpark || layout == Layout::kHadoop;

@@ -190,13 +190,14 @@ bool scan_gen_epoch(std::string_view s, size_t pos, GenericHit& hit, Stamp& st) 
   while (i < s.size() && is_digit(s[i]) && i - pos < 20) ++i;
   size_t n = i - pos;
   if (n != 10 && n != 13 && n != 16 && n != 19) return false;
-  int64_t v = 0;
-  for (size_t k = pos; k < i; ++k) v = v * 10 + (s[k] - '0');
-  int64_t unit = n == 10 ? 1'000'000'000 : n == 13 ? 1'000'000 : n == 16 ? 1'000 : 1;
+  // 19 digits may not fit in int64_t; they do in uint64_t.
+  uint64_t v = 0;
+  for (size_t k = pos; k < i; ++k) v = v * 10 + uint64_t(s[k] - '0');
+  uint64_t unit = n == 10 ? 1'000'000'000 : n == 13 ? 1'000'000 : n == 16 ? 1'000 : 1;
   // 2001-09-09 .. 2100-01-01: a number outside is an id or a counter.
-  int64_t secs = v / (1'000'000'000 / unit);
+  uint64_t secs = v / (1'000'000'000 / unit);
   if (secs < 1'000'000'000 || secs > 4'102'444'800) return false;
-  hit.epoch_ns = v * unit;
+  hit.epoch_ns = int64_t(v * unit);
   st.precision = n == 10   ? Precision::kSecond
                  : n == 13 ? Precision::kMilli
                  : n == 16 ? Precision::kMicro

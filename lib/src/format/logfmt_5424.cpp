@@ -126,11 +126,13 @@ void RecordParser::State::parse_syslog5424(const RawRecord& raw, Record& out) {
   out.message = s.substr(std::min(i, s.size()));
   if (host != "-") out.meta.host = host;
   if (app != "-") out.meta.identifier = app;
-  if (!procid.empty() && procid != "-") {
+  // PROCID is up to 128 printable characters (RFC 5424 6.2.6); a pid only
+  // when it is a short run of digits.
+  if (!procid.empty() && procid.size() <= 12 &&
+      procid.find_first_not_of("0123456789") == std::string_view::npos) {
     int64_t pid = 0;
-    bool ok = procid.size() <= 12;
-    for (char c : procid) ok = ok && format_detail::is_digit(c), pid = pid * 10 + (c - '0');
-    if (ok) out.meta.pid = pid;
+    for (char c : procid) pid = pid * 10 + (c - '0');
+    out.meta.pid = pid;
   }
   format_detail::Stamp st;
   if (when != "-" && format_detail::scan_iso(when, 0, st) && st.end == when.size() &&

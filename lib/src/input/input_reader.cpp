@@ -313,7 +313,14 @@ const Record* InputReader::next() {
   if (!s.refill()) return nullptr;
   const Pending& p = s.pending[s.pending_pos++];
   s.record = Record{};
-  s.parser->parse(p.raw, s.record);  // sets record.raw (its text without terminal escapes)
+  if (s.events_ndjson) {
+    // `logcorr events` output: each line is an event with its own time,
+    // read by the events parser; no layout parse.
+    s.record.raw = p.raw;
+    s.record.message = p.raw.text;
+  } else {
+    s.parser->parse(p.raw, s.record);  // sets record.raw (its text without terminal escapes)
+  }
   s.record.input_index = s.input_index;
   s.record.file_index = s.current_file;
   detail::count_record(s.record, s.stats);
