@@ -238,17 +238,13 @@ static bool wrapped_continuation(std::string_view s, const Stamp& st) {
 bool java_header_line(std::string_view s) {
   if (!s.empty() && s[0] == '\x1b') s.remove_prefix(skip_ansi(s, 0));  // a coloured console
   if (s.empty()) return false;
-  {
-    Stamp st;
-    if (is_digit(s[0]) && scan_slash_date(s, 0, st)) return true;
-    size_t g = go_log_prefix(s);
-    if (g > 0 && scan_slash_date(s, g, st)) return true;
-    if (scan_klog(s, 0, st)) return true;
-  }
+  // The common shapes first (log4j's "[2026-", ISO, logback): this runs on
+  // every line of every Java-family input.
   size_t i = s[0] == '[' ? 1 : 0;
   if (i < s.size() && is_digit(s[i])) {
     Stamp st;
     if (scan_iso(s, i, st)) return i == 1 || !wrapped_continuation(s, st);
+    if (i == 0 && scan_slash_date(s, 0, st)) return true;  // Go's log package
     if (scan_clock(s, i, st)) return true;
     // Legacy GC "12.345: [GC" and "2026-...: 12.345:" (the latter is ISO above).
     int64_t ns;
@@ -256,6 +252,13 @@ bool java_header_line(std::string_view s) {
     size_t n = scan_decimal_ns(s, i, ns, pr);
     if (n > 0 && i + n + 1 < s.size() && s[i + n] == ':' && s[i + n + 1] == ' ') return true;
     return false;
+  }
+  {
+    Stamp st;
+    // Go's log behind a log.New prefix ("[sarama] 2018/07/10 …"), klog/glog.
+    size_t g = s[0] == '[' ? go_log_prefix(s) : 0;
+    if (g > 0 && scan_slash_date(s, g, st)) return true;
+    if (scan_klog(s, 0, st)) return true;
   }
   if (s[0] == '{') return true;  // JSON layout record
   return level_word_at(s, 0);
