@@ -90,14 +90,6 @@ void RecordParser::State::parse_java(const RawRecord& raw, Record& out) {
   out.time.year_inferred = true;
 }
 
-void RecordParser::State::note_dated(const format_detail::Stamp& st) {
-  if (st.year != ctx_date.year || st.month != ctx_date.month || st.day != ctx_date.day) {
-    ctx_day = days_from_civil(st.year, st.month, st.day);
-    ctx_date = CivilDate{st.year, st.month, st.day};
-  }
-  last_time_only_sod = -1;
-}
-
 bool RecordParser::State::date_time_only(format_detail::Stamp& st, bool from_reference) {
   if (ctx_day == INT64_MIN) {
     if (opts.date_days) {

@@ -66,6 +66,7 @@ struct RecordParser::State {
   std::string unwrapped;  // a wrapped record's inner text
   std::string decoded;    // one Docker json-file line's decoded text
   std::string ansi;       // a record without its terminal escapes
+  RawRecord clean;        // the record with `ansi` as its text
   simdjson::dom::parser json;
 
   State(Layout l, ParseOptions o, DiagnosticSink* s);
@@ -85,8 +86,15 @@ struct RecordParser::State {
   void parse_generic(const RawRecord& raw, Record& out);
   void parse_logfmt(const RawRecord& raw, Record& out);
   void parse_syslog5424(const RawRecord& raw, Record& out);
-  // A dated stamp sets the day that later time-only stamps take.
-  void note_dated(const format_detail::Stamp& st);
+  // A dated stamp sets the day that later time-only stamps take (inline: it
+  // runs for every dated record).
+  void note_dated(const format_detail::Stamp& st) {
+    if (st.year != ctx_date.year || st.month != ctx_date.month || st.day != ctx_date.day) {
+      ctx_day = days_from_civil(st.year, st.month, st.day);
+      ctx_date = CivilDate{st.year, st.month, st.day};
+    }
+    last_time_only_sod = -1;
+  }
   // Gives a time-only stamp its date: the last dated stamp's day (a clock
   // stepping back by half a day has passed midnight), else --date, else,
   // when `from_reference`, the day of the reference instant (file mtime) or

@@ -321,15 +321,14 @@ void RecordParser::parse(const RawRecord& raw, Record& out) {
   // (and any record that starts with one): a scan of every record was +3%
   // instructions for `events -j1` on plain logs.
   const RawRecord* in = &raw;
-  RawRecord clean;
   if ((s.opts.coloured || (!raw.text.empty() && raw.text[0] == '\x1b')) &&
       std::memchr(raw.text.data(), '\x1b', raw.text.size()) != nullptr) {
     format_detail::strip_ansi(raw.text, s.ansi);
-    clean = raw;
-    clean.text = s.ansi;
-    in = &clean;
-    out.raw = clean;
-    out.message = clean.text;
+    s.clean = raw;
+    s.clean.text = s.ansi;
+    in = &s.clean;
+    out.raw = s.clean;
+    out.message = s.clean.text;
   }
   if (s.opts.wrapper != Wrapper::kNone)
     s.parse_wrapped(*in, out);
