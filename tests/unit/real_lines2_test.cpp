@@ -22,8 +22,6 @@ struct Want {
   bool timed;                   // every event has a time
 };
 
-// Broker-side kinds of issue 14 (TLS, disk, ZooKeeper, quorum, heap) are not
-// listed: they get their own rows when those kinds exist.
 const Want kWant[] = {
     {"java-springboot.log", {"connect_failed"}, true},
     {"java-logback-canal.log", {"connect_failed"}, true},
@@ -54,7 +52,8 @@ const Want kWant[] = {
     {"sarama-stdlog.log", {"disconnect"}, true},
     {"sarama-glog-cockroach.log", {"disconnect"}, true},
     {"sarama-msk.log", {"all_brokers_down"}, false},
-    {"franz-slog.log", {"disconnect"}, true},
+    // README: disconnect (SASL missing). kgo's hint is a sasl_failure (inferred).
+    {"franz-slog.log", {"disconnect", "sasl_failure"}, true},
     {"franz-benthos-journal.log", {"connect_failed"}, true},
     // README: disconnect, connect_failed. Line 1's `Closing connection.
     // ConnectionError: 111` is the close after a refused connect (errno 111).
@@ -80,6 +79,24 @@ const Want kWant[] = {
     {"broker-kraft35-startfail.log", {"broker_stop"}, true},
     {"broker-kraft40.log", {"broker_stop", "broker_start", "unclean_shutdown"}, true},
     {"broker-strimzi-layout.log", {"broker_stop"}, true},
+    // Issue 14's causes. README: TLS auth failure / TLS failure (no kind).
+    {"java-log4j-ssl.log", {"tls_failure"}, true},
+    {"broker-sslauth.log", {"tls_failure"}, true},
+    // librdkafka's BROKERFAIL `Local: SSL error` (the certificate had expired).
+    {"rdkafka-certexpired.log", {"tls_failure"}, true},
+    // README: log-dir failure (no kind).
+    {"broker-diskfull.log", {"log_dir_failure"}, true},
+    // README: ZK session expiry (no kind). Line 1 (`Client session timed
+    // out`) is not an expiry yet.
+    {"broker-zk-expired.log", {"zk_session_expired"}, true},
+    // README: controller failover / quorum loss (no kind). Only line 4's
+    // failed election is evidence: line 5 is a first election (epoch=1,
+    // retries=1), line 2's "Recorded new controller" repeats at every
+    // reconnect (real-lines/LABELS.md labels it `-`), and line 1's stale
+    // broker epoch is a fenced broker's heartbeat, no quorum loss.
+    {"broker-kraft-controller-failover.log", {"quorum_lost"}, true},
+    // README: JVM OOME (no kind). The JVM's own stderr line: no stamp.
+    {"broker-jvm-oome.log", {"jvm_oom_error"}, false},
     // broker-sigterm.log (README: broker_stop): "Terminating process due to
     // signal SIGTERM" is no broker_stop by real-lines/LABELS.md's choice (it
     // names no broker, precedes the stop line, repeats in a hung stop).
@@ -125,6 +142,44 @@ TEST(RealLines2, ClientIdsAndBrokersOfNonJavaClients) {
   for (const Event& e : r->events) clients.insert(e.client);
   EXPECT_TRUE(clients.count("marketing-webhooks"));  // kafkajs's clientId field
   EXPECT_TRUE(clients.count("rdkafka#producer-1"));  // librdkafka's handle name
+}
+
+// Issue 14's cause kinds carry what their lines name: the broker whose
+// listener refused a handshake (never the client's address as its host),
+// the failed log dir, the client and the reason.
+TEST(RealLines2, CauseKindsCarryTheirFields) {
+  LOGCORR_REQUIRE_CORPUS();
+  const std::string dir = test::corpus_dir() + "/real-lines-2/";
+  AnalyzeOptions opts;
+  opts.threads = 1;
+  opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+  CollectingSink diag;
+  auto r = extract_resolved_events({dir + "broker-sslauth.log", dir + "java-log4j-ssl.log",
+                                    dir + "broker-diskfull.log", dir + "rdkafka-certexpired.log"},
+                                   opts, diag);
+  ASSERT_TRUE(r.ok());
+  std::map<std::string, const Event*> by_input;  // file -> its cause event
+  for (const Event& e : r->events)
+    if (is_inert_cause(e.kind)) by_input[e.input.substr(e.input.rfind('/') + 1)] = &e;
+  ASSERT_EQ(by_input.size(), 4u);
+  const Event& broker = *by_input["broker-sslauth.log"];
+  EXPECT_EQ(broker.kind, EventKind::kTlsFailure);
+  EXPECT_EQ(broker.broker, 0);
+  EXPECT_EQ(broker.field("client_addr"), "10.244.0.20");
+  EXPECT_EQ(broker.field("side"), "broker");
+  EXPECT_NE(broker.host, "10.244.0.20");
+  const Event& client = *by_input["java-log4j-ssl.log"];
+  EXPECT_EQ(client.kind, EventKind::kTlsFailure);
+  EXPECT_EQ(client.client, "adminclient-1");
+  EXPECT_EQ(client.field("side"), "");
+  const Event& disk = *by_input["broker-diskfull.log"];
+  EXPECT_EQ(disk.kind, EventKind::kLogDirFailure);
+  EXPECT_EQ(disk.field("dir"), "/var/lib/kafka/data/kafka-log0");
+  const Event& rd = *by_input["rdkafka-certexpired.log"];
+  EXPECT_EQ(rd.kind, EventKind::kTlsFailure);
+  EXPECT_EQ(rd.broker, 26);
+  EXPECT_EQ(rd.field("error"), "Local: SSL error");
+  EXPECT_EQ(rd.client, "rdkafka#consumer-1");
 }
 
 // sarama and kafka-python never name their client: the application (the

@@ -43,12 +43,25 @@ enum class EventKind : uint8_t {
   kContainerTerminated,
   kPodEvicted,
   kPodKilled,
+  // Broker faults and the auth / network-path causes (issue 14). Context
+  // only so far: extracted and reported as events, no verdict reads them.
+  kLogDirFailure,     // a log dir failed (disk full, I/O error): dir, reason
+  kZkSessionExpired,  // the broker's ZooKeeper session expired: session
+  kQuorumLost,        // a KRaft voter's election timed out: node, backoff_ms
+  kJvmOomError,       // java.lang.OutOfMemoryError in a live JVM: what, thread
+  kTlsFailure,        // TLS handshake failed: reason; side=broker + client_addr on broker lines
+  kSaslFailure,  // SASL authentication failed: reason; side=broker + client_addr on broker lines
+  kDnsFailure,   // a broker's name did not resolve: host / target, reason
+  kNoRoute,      // No route to host / Network is unreachable: reason or cause
   kCount_,
 };
 
 std::string_view kind_name(EventKind k);  // "network_exception", ...
 std::optional<EventKind> kind_from_name(std::string_view name);
 bool is_symptom(EventKind k);
+// Issue 14's cause kinds (log_dir_failure … no_route): the correlator does
+// not read them yet; they are shown as events only.
+bool is_inert_cause(EventKind k);
 
 // A stop-the-world pause shorter than this is never taken as the cause of
 // a disconnect (clients time out after seconds, not milliseconds); the

@@ -130,7 +130,7 @@ struct Correlator::State {
       std::string id = e.client.empty() ? std::string(config_field(e, "client.id")) : e.client;
       if (!id.empty()) configs[id] = cc;
       configs["input:" + e.input] = cc;
-    } else {
+    } else if (!is_inert_cause(e.kind)) {
       causes.add(e);
     }
   }

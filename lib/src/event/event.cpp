@@ -30,7 +30,17 @@ constexpr std::array<std::string_view, static_cast<size_t>(EventKind::kCount_)> 
     "container_terminated",
     "pod_evicted",
     "pod_killed",
+    "log_dir_failure",
+    "zk_session_expired",
+    "quorum_lost",
+    "jvm_oom_error",
+    "tls_failure",
+    "sasl_failure",
+    "dns_failure",
+    "no_route",
 };
+// The matcher keeps one bit per kind in a uint32_t.
+static_assert(static_cast<size_t>(EventKind::kCount_) <= 32);
 
 }  // namespace
 
@@ -47,6 +57,10 @@ std::optional<EventKind> kind_from_name(std::string_view name) {
 
 bool is_symptom(EventKind k) {
   return k <= EventKind::kOutOfOrderSequence;
+}
+
+bool is_inert_cause(EventKind k) {
+  return k >= EventKind::kLogDirFailure && k < EventKind::kCount_;
 }
 
 void Event::clear() {

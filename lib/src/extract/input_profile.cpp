@@ -26,10 +26,19 @@ bool broker_kind(EventKind k) {
     case EventKind::kSafepoint:
     case EventKind::kProcessKilled:
     case EventKind::kOomKill:
+    case EventKind::kLogDirFailure:
+    case EventKind::kZkSessionExpired:
+    case EventKind::kQuorumLost:
       return true;
     default:
       return false;
   }
+}
+
+// Kinds that say nothing about which side wrote the input: a JVM's
+// OutOfMemoryError is logged by brokers and client applications alike.
+bool neutral_kind(EventKind k) {
+  return k == EventKind::kJvmOomError;
 }
 
 bool name_says_server(const std::string& label) {
@@ -59,7 +68,13 @@ void InputProfile::observe_host(std::string_view meta_host, uint64_t n) {
 }
 
 void InputProfile::observe_event(const Event& e) {
-  if (broker_kind(e.kind)) {
+  if (neutral_kind(e.kind)) return;
+  // A broker's view of a failed TLS / SASL handshake (`Failed authentication
+  // with /IP`) is broker-side; the client's view of it is the client's.
+  const bool broker_view =
+      (e.kind == EventKind::kTlsFailure || e.kind == EventKind::kSaslFailure) &&
+      e.field("side") == "broker";
+  if (broker_kind(e.kind) || broker_view) {
     ++broker_events_;
     if (e.broker >= 0 && (e.kind == EventKind::kBrokerStart || e.kind == EventKind::kBrokerStop ||
                           e.kind == EventKind::kUncleanShutdown || e.kind == EventKind::kIsrShrink))
