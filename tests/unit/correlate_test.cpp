@@ -253,6 +253,23 @@ TEST(Correlate, SteadyFailuresTowardAHealthyBrokerAreListenerMisconfig) {
   EXPECT_EQ(bursts[0].end_ns - bursts[0].start_ns, 59 * 60 * kSec);
 }
 
+// The broker's idle reaper closes a librdkafka client's idle coordinator
+// connection about once an hour: 13 disconnects over 17.7 hours (what
+// bench/gen_corpus.py --gb 0.3 writes) are not a listener misconfiguration.
+TEST(Correlate, SparseDisconnectsHoursApartAreNotListenerMisconfig) {
+  Correlator c;
+  for (int i = 0; i < 13; ++i) {
+    Event e = ev(EventKind::kDisconnect, T0 + i * 82 * 60 * kSec, "clients/telemetry.log",
+                 "%6|1773104407.127|FAIL|telemetry-ingest#producer-1| [thrd:GroupCoordinator]: "
+                 "GroupCoordinator: broker-1.kafka.internal:9092: Disconnected (after 600011ms in "
+                 "state UP, 1 identical error(s) suppressed)",
+                 1, "broker-1.kafka.internal", "telemetry-ingest#producer-1");
+    e.fields = {{"age_ms", "600011"}, {"state", "UP"}};
+    c.add(e);
+  }
+  for (const Burst& b : c.finish()) EXPECT_NE(b.verdict, Verdict::kListenerMisconfig);
+}
+
 TEST(Correlate, ClientHazardWarnsAboutNonIdempotentProducer) {
   Correlator c;
   auto cfg = ev(EventKind::kClientConfig, T0 - 3600 * kSec, "clients/orders.log",

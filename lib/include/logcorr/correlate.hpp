@@ -63,6 +63,11 @@ struct CorrelateOptions {
   // long, with no broker-side cause in their whole span.
   int64_t chronic_span_ns = 10 * 60 * 1'000'000'000LL;
   uint32_t chronic_min_count = 6;
+  // ... and at least one symptom per this much of the span on average: a
+  // broker's idle reaper closing one connection every hour or so (librdkafka
+  // logs it at info: "Disconnected (after 600011ms in state UP)") is not a
+  // client that cannot reach its broker.
+  int64_t chronic_max_mean_gap_ns = 5 * 60 * 1'000'000'000LL;
   // Events may arrive this late (event time) and still be placed in order.
   int64_t lateness_ns = 60 * 1'000'000'000LL;
   size_t max_evidence = 8;  // evidence lines kept per burst and per cause

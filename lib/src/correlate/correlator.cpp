@@ -205,6 +205,7 @@ struct Correlator::State {
     for (auto& [broker, t] : chronic) {
       if (t.emitted || t.count < opts.chronic_min_count) continue;
       if (t.last_ns - t.first_ns < opts.chronic_span_ns) continue;
+      if ((t.last_ns - t.first_ns) / t.count > opts.chronic_max_mean_gap_ns) continue;
       if (causes.any_for_broker(broker, t.first_ns, t.last_ns)) continue;
       // Absorb unexplained bursts toward this broker inside the span.
       bool covered_by_other = false;
