@@ -39,7 +39,12 @@ for r in records:
     open(path, "w").close()  # exists and is empty before follow starts: tailed from its end
     files[inp] = path
 
-cmd = [exe, "follow", "--json", "--stats", "-"] + sum((["--tail", p] for p in files.values()), [])
+# --from-start: the files are empty when follow starts, so this reads what
+# tail -F would; without it, a follow that opens its tails late on a loaded
+# machine starts at their end and misses the first lines written (the record
+# count below then fails for a race of the test, not of follow).
+cmd = [exe, "follow", "--json", "--stats", "--from-start", "-"] + sum(
+    (["--tail", p] for p in files.values()), [])
 proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 alerts = []  # (arrival time, object)
 
