@@ -37,6 +37,26 @@ def java_consumer_noise(c, t0, t1):
 
 
 # 1 -------------------------------------------------------------------------
+def around_oom_kill(B, victim, t_oom, ev, quiet, every_before):
+    """The three brokers around an OOM kill of `victim` (ev: its oom_kill()): the victim's GC
+    log stops `quiet` before the kill and resumes at its restart; the others run on, drop it
+    from their ISRs 30 s after it stopped fetching (replica.lag.time.max.ms = 30000) and take
+    it back once it caught up. Draws in the order the two OOM scenarios always did."""
+    for n in (1, 2, 3):
+        b = B.brokers[n]
+        if n == victim:
+            b.gc.run(B.t0, t_oom - quiet, every=every_before, ms=(8, 40))
+            b.gc.run(ev["started"], B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1, [(t_oom, ev["started"])])
+        else:
+            b.gc.run(B.t0, B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1)
+            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
+            t_shrink = t_oom + b.rng.randint(30200, 31500) * MS
+            b.isr_shrink(t_shrink, victim, keys)
+            b.isr_expand(max(ev["started"] + b.rng.randint(8000, 14000) * MS, t_shrink + 2 * SEC), victim, keys)
+
+
 def rolling_restart(out):
     B = Bundle("rolling-restart", 101, T("2026-02-17T09:00:00"), T("2026-02-17T11:30:00"))
     B.description = ("Planned rolling restart of the three brokers (kafka.service restarted one at a time by an operator, "
@@ -98,20 +118,7 @@ def oom_kill(out):
     b2 = B.brokers[2]
     b2.pid = 4242
     ev = b2.oom_kill(t_oom)
-    for n in (1, 2, 3):
-        b = B.brokers[n]
-        if n == 2:
-            b.gc.run(B.t0, t_oom - 2 * SEC, every=(5, 12), ms=(8, 40))
-            b.gc.run(ev["started"], B.t1, every=(6, 15))
-            b.noise(B.t0, B.t1, [(t_oom, ev["started"])])
-        else:
-            b.gc.run(B.t0, B.t1, every=(6, 15))
-            b.noise(B.t0, B.t1)
-            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
-            # replica.lag.time.max.ms = 30000: the leaders drop 2 from the ISR 30 s after it stopped fetching
-            t_shrink = t_oom + b.rng.randint(30200, 31500) * MS
-            b.isr_shrink(t_shrink, 2, keys)
-            b.isr_expand(max(ev["started"] + b.rng.randint(8000, 14000) * MS, t_shrink + 2 * SEC), 2, keys)
+    around_oom_kill(B, 2, t_oom, ev, quiet=2 * SEC, every_before=(5, 12))
     tel = RdClient(B, "telemetry-ingest.log", "telemetry-ingest")
     for n in (1, 2, 3):
         tel.connect(B.t0 - 2 * HOUR + n * MS, n)
@@ -380,20 +387,7 @@ def oom_kill_polyglot(out):
     b3 = B.brokers[3]
     ev = b3.oom_kill(t_oom)
     t_elect = ev["killed"] + 18 * SEC + b3.rng.randint(150, 600) * MS  # zookeeper.session.timeout.ms = 18000
-    for n in (1, 2, 3):
-        b = B.brokers[n]
-        if n == 3:
-            b.gc.run(B.t0, t_oom - 3 * SEC, every=(6, 15), ms=(8, 40))
-            b.gc.run(ev["started"], B.t1, every=(6, 15))
-            b.noise(B.t0, B.t1, [(t_oom, ev["started"])])
-        else:
-            b.gc.run(B.t0, B.t1, every=(6, 15))
-            b.noise(B.t0, B.t1)
-            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
-            # replica.lag.time.max.ms = 30000: the leaders drop 3 from the ISR 30 s after it stopped fetching
-            t_shrink = t_oom + b.rng.randint(30200, 31500) * MS
-            b.isr_shrink(t_shrink, 3, keys)
-            b.isr_expand(max(ev["started"] + b.rng.randint(8000, 14000) * MS, t_shrink + 2 * SEC), 3, keys)
+    around_oom_kill(B, 3, t_oom, ev, quiet=3 * SEC, every_before=(6, 15))
     led = GoSaramaClient(B, "ledger-writer.log", "ledger-writer", "ledger")
     t = led.startup(B.t0 + 3 * MIN + led.rng.randint(0, 60000) * MS,
                     "ledger-writer 1.8.0 starting (sarama v1.43.2, client.id=ledger-writer, "
