@@ -169,7 +169,10 @@ def mode_samples():
             if w[3] is not None:
                 check(st["lanes"][c["lane"]]["label"] == f"broker {w[3]}",
                       f"{name}: cause {w} drawn on lane {st['lanes'][c['lane']]}")
-        points = sum(1 for w in want_causes if w[2] in ("oom_kill", "process_killed", "unclean_shutdown"))
+        # page.js POINT_KINDS: kills, crashes and the broker faults are also drawn as points
+        points = sum(1 for w in want_causes if w[2] in ("oom_kill", "process_killed", "unclean_shutdown",
+                                                        "log_dir_failure", "zk_session_expired",
+                                                        "quorum_lost", "jvm_oom_error"))
         check(st["points"] == points, f"{name}: {st['points']} point marks want {points}")
         for b in exp["bursts"]:
             if b.get("cause"):

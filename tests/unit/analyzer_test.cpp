@@ -186,7 +186,8 @@ TEST_P(Incidents, EventsThroughNdjsonGiveTheSameVerdicts) {
 INSTANTIATE_TEST_SUITE_P(Samples, Incidents,
                          ::testing::Values("rolling-restart", "oom-kill", "long-gc-pause",
                                            "idle-close", "listener-misconfig",
-                                           "restart-with-distractors", "oom-kill-polyglot"),
+                                           "restart-with-distractors", "oom-kill-polyglot",
+                                           "disk-full"),
                          [](const auto& param_info) {
                            std::string n = param_info.param;
                            std::replace(n.begin(), n.end(), '-', '_');

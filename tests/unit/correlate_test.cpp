@@ -326,12 +326,282 @@ TEST(Correlate, StreamingPollMatchesBatchAndWaitsForTheWatermark) {
   EXPECT_TRUE(live.finish().empty());  // reported once
 }
 
+// ---- broker-fault (issue 14) ---------------------------------------------
+// The lines are the real ones of ../shared/corpus/real-lines-2/broker-*.log
+// (and samples/long-gc-pause), with the times of these incidents. Each
+// precedence pairing of verdict_of() is checked both ways.
+
+InputSummary coverage(std::string input, InputRole role, std::string host, int32_t broker) {
+  InputSummary in;
+  in.input = std::move(input);
+  in.role = role;
+  in.host = std::move(host);
+  in.broker = broker;
+  in.first_ns = T0 - 3600 * kSec;
+  in.last_ns = T0 + 3600 * kSec;
+  return in;
+}
+
+// broker-2's log dir fills up: LogDirFailureChannel's line with the
+// IOException on the record's next line, then LogManager halts the broker.
+void add_disk_full(Correlator& c, int64_t t) {
+  auto fail = ev(EventKind::kLogDirFailure, t, "broker-2/server.log",
+                 "[2026-06-29 14:21:57,237] ERROR Error while appending records to orders-5 in "
+                 "dir /var/lib/kafka/data (kafka.server.LogDirFailureChannel)\n"
+                 "java.io.IOException: No space left on device",
+                 2, "broker-2");
+  fail.fields = {{"dir", "/var/lib/kafka/data"}, {"reason", "No space left on device"}};
+  c.add(fail);
+  auto fail2 = ev(EventKind::kLogDirFailure, t + 2 * 1'000'000, "broker-2/server.log",
+                  "[2026-06-29 14:21:57,239] ERROR Error while writing to checkpoint file "
+                  "/var/lib/kafka/data/orders-5/leader-epoch-checkpoint "
+                  "(kafka.server.LogDirFailureChannel)",
+                  2, "broker-2");
+  fail2.fields = {{"dir", "/var/lib/kafka/data"}};
+  c.add(fail2);
+  auto halt = ev(EventKind::kLogDirFailure, t + 40 * 1'000'000, "broker-2/server.log",
+                 "[2026-06-29 14:21:57,277] ERROR Shutdown broker because all log dirs in "
+                 "/var/lib/kafka/data have failed (kafka.log.LogManager)",
+                 2, "broker-2");
+  halt.fields = {{"dir", "/var/lib/kafka/data"}};
+  c.add(halt);
+}
+
+TEST(Correlate, DiskThatFillsAndHaltsTheBrokerIsBrokerFaultNotCrash) {
+  for (bool fault : {true, false}) {
+    Correlator c;
+    c.entities().learn("broker-2", 2);
+    if (fault) add_disk_full(c, T0 - 3 * kSec);
+    for (int i = 0; i < 6; ++i) c.add(client_disconnect(T0 + i * kSec, 2));
+    // systemd restarts it; the new broker recovers its logs.
+    auto unclean = ev(EventKind::kUncleanShutdown, T0 + 20 * kSec, "broker-2/server.log",
+                      "[2026-06-29 14:22:20,101] INFO Attempting recovery for all logs in "
+                      "/var/lib/kafka/data since no clean shutdown file was found "
+                      "(kafka.log.LogManager)",
+                      2, "broker-2");
+    unclean.input_prev_ns = T0 - 3 * kSec + 40'000'000;  // the halt line
+    c.add(unclean);
+    c.add(ev(EventKind::kBrokerStart, T0 + 30 * kSec, "broker-2/server.log",
+             "[KafkaServer id=2] started (kafka.server.KafkaServer)", 2, "broker-2"));
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << fault;
+    const Burst& b = bursts[0];
+    if (!fault) {
+      EXPECT_EQ(b.verdict, Verdict::kBrokerCrash);
+      continue;
+    }
+    EXPECT_EQ(b.verdict, Verdict::kBrokerFault);
+    ASSERT_EQ(b.causes.size(), 1u);  // the fault is told with its downtime, not twice
+    const Cause& k = b.causes[0];
+    EXPECT_EQ(k.kind, EventKind::kLogDirFailure);
+    EXPECT_EQ(k.time_ns, T0 - 3 * kSec);
+    EXPECT_EQ(k.broker, 2);
+    EXPECT_EQ(k.lag_ns, -3 * kSec);
+    EXPECT_EQ(k.summary,
+              "broker 2 (broker-2): log dir /var/lib/kafka/data failed (No space left on "
+              "device), then the broker died without a clean shutdown, back 33.0 s later");
+    // Fault lines first (at most half of max_evidence), then the recovery and the start.
+    ASSERT_EQ(k.evidence.size(), 5u);
+    EXPECT_EQ(k.evidence[0].kind, EventKind::kLogDirFailure);
+    EXPECT_EQ(k.evidence[4].kind, EventKind::kBrokerStart);
+    ASSERT_FALSE(b.advice.empty());
+    EXPECT_NE(b.advice[0].find("/var/lib/kafka/data"), std::string::npos) << b.advice[0];
+    EXPECT_NE(b.advice[0].find("retention"), std::string::npos) << b.advice[0];
+  }
+}
+
+TEST(Correlate, LogDirFailureWithTheBrokerUpIsBrokerFaultForItsOwnBrokerOnly) {
+  for (int32_t toward : {2, 1}) {
+    Correlator c;
+    c.entities().learn("broker-2", 2);
+    add_disk_full(c, T0 - 20 * kSec);
+    for (int i = 0; i < 6; ++i) c.add(client_disconnect(T0 + i * kSec, toward));
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << toward;
+    if (toward == 1) {
+      // Errors toward broker 1 are not explained by broker 2's disk.
+      EXPECT_EQ(bursts[0].verdict, Verdict::kUnexplained);
+      EXPECT_TRUE(bursts[0].causes.empty());
+      continue;
+    }
+    EXPECT_EQ(bursts[0].verdict, Verdict::kBrokerFault);
+    ASSERT_EQ(bursts[0].causes.size(), 1u);  // three lines, one fault
+    EXPECT_EQ(bursts[0].causes[0].summary,
+              "broker 2 (broker-2): log dir /var/lib/kafka/data failed (No space left on device)");
+    EXPECT_EQ(bursts[0].causes[0].evidence.size(), 3u);
+    EXPECT_EQ(bursts[0].causes[0].duration_ns, -1);
+  }
+}
+
+// samples/long-gc-pause: broker-3's 38 s Full GC; when it ends the ZooKeeper
+// client finds its session expired (ZooKeeper's line and Kafka's, both also
+// in the journal as the JVM's stdout).
+void add_zk_expiry(Correlator& c, int64_t t) {
+  for (const char* input : {"broker-3/server.log", "broker-3/journal.txt"}) {
+    auto zk = ev(EventKind::kZkSessionExpired, t, input,
+                 "[2026-04-22 14:31:45,827] INFO Unable to reconnect to ZooKeeper service, "
+                 "session 0x30019e3b4c70007 has expired (org.apache.zookeeper.ClientCnxn)",
+                 3, "broker-3");
+    zk.fields = {{"session", "0x30019e3b4c70007"}};
+    c.add(zk);
+    c.add(ev(EventKind::kZkSessionExpired, t + 3'000'000, input,
+             "[2026-04-22 14:31:45,830] INFO [ZooKeeperClient Kafka server] Session expired. "
+             "(kafka.zookeeper.ZooKeeperClient)",
+             3, "broker-3"));
+  }
+}
+
+void add_request_timeouts(Correlator& c, int64_t t) {
+  for (int i = 0; i < 4; ++i)
+    c.add(ev(EventKind::kRequestTimeout, t + i * 100'000'000, "clients/orders.log",
+             "[Producer clientId=orders-producer] Disconnecting from node 3 due to request "
+             "timeout.",
+             3, "", "orders-producer"));
+}
+
+TEST(Correlate, GcPauseThatExpiresTheZooKeeperSessionStaysGcPause) {
+  Correlator c;
+  c.entities().learn("broker-3", 3);
+  auto gc = ev(EventKind::kGcPause, T0 + 38 * kSec, "broker-3/gc.log",
+               "[2026-04-22T14:31:45.525+0000][3605.123s][info][gc] GC(4123) Pause Full (G1 "
+               "Compaction Pause) 7980M->7012M(8192M) 38123.456ms",
+               -1, "broker-3");
+  gc.duration_ns = 38123456000LL;
+  add_request_timeouts(c, T0 + 30 * kSec);
+  c.add(gc);
+  add_zk_expiry(c, T0 + 38 * kSec + 300'000'000);
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kGcPause);
+  // The expiry is the pause's consequence, not a competing cause.
+  ASSERT_EQ(bursts[0].causes.size(), 1u);
+  EXPECT_EQ(bursts[0].causes[0].kind, EventKind::kGcPause);
+}
+
+TEST(Correlate, ZooKeeperExpiryWithoutAPauseIsBrokerFaultOnce) {
+  // A short pause (1.2 s) does not expire a session: the expiry is the fault.
+  Correlator c;
+  c.entities().learn("broker-3", 3);
+  auto gc = ev(EventKind::kGcPause, T0 - 5 * kSec, "broker-3/gc.log",
+               "[info][gc] GC(88) Pause Young (Normal) (G1 Evacuation Pause) 4100M->1200M(8192M) "
+               "1200.000ms",
+               -1, "broker-3");
+  gc.duration_ns = 1'200'000'000;
+  c.add(gc);
+  add_zk_expiry(c, T0 - 4 * kSec);
+  add_request_timeouts(c, T0);
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kBrokerFault);
+  ASSERT_FALSE(bursts[0].causes.empty());
+  const Cause& k = bursts[0].causes[0];
+  EXPECT_EQ(k.kind, EventKind::kZkSessionExpired);
+  EXPECT_EQ(k.summary, "broker 3 (broker-3): its ZooKeeper session 0x30019e3b4c70007 expired");
+  EXPECT_EQ(k.evidence.size(), 4u);  // four lines, one expiry
+  size_t zk = 0;
+  for (const auto& x : bursts[0].causes) zk += x.kind == EventKind::kZkSessionExpired;
+  EXPECT_EQ(zk, 1u);
+  ASSERT_FALSE(bursts[0].advice.empty());
+  EXPECT_NE(bursts[0].advice[0].find("zookeeper.session.timeout.ms"), std::string::npos);
+}
+
+// A heap OutOfMemoryError, then the kernel's OOM killer: the kill decides.
+// The same error with the JVM still running is a broker fault.
+TEST(Correlate, KernelOomKillStaysOomKillHeapErrorAloneIsBrokerFault) {
+  for (bool killed : {true, false}) {
+    Correlator c;
+    c.entities().learn("broker-2", 2);
+    c.add_coverage(coverage("broker-2/server.log", InputRole::kServer, "broker-2", 2));
+    auto oome = ev(EventKind::kJvmOomError, T0 - 10 * kSec, "broker-2/server.log",
+                   "[2026-06-29 14:21:50,012] ERROR [ReplicaManager broker=2] Error processing "
+                   "append operation on partition orders-5 (kafka.server.ReplicaManager)\n"
+                   "java.lang.OutOfMemoryError: Java heap space",
+                   2, "broker-2");
+    oome.fields = {{"what", "Java heap space"}};
+    c.add(oome);
+    if (killed)
+      c.add(ev(EventKind::kOomKill, T0, "broker-2/journal.txt",
+               "kernel: Out of memory: Killed process 4242 (java) total-vm:12000000kB", -1,
+               "broker-2"));
+    for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + (1 + i) * kSec, 2));
+    if (killed)
+      c.add(ev(EventKind::kBrokerStart, T0 + 25 * kSec, "broker-2/server.log",
+               "[KafkaServer id=2] started (kafka.server.KafkaServer)", 2, "broker-2"));
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << killed;
+    const Burst& b = bursts[0];
+    ASSERT_FALSE(b.causes.empty()) << killed;
+    if (killed) {
+      EXPECT_EQ(b.verdict, Verdict::kOomKill);
+      EXPECT_EQ(b.causes[0].kind, EventKind::kOomKill);
+      EXPECT_EQ(b.causes.size(), 1u);  // the error is told with the kill's downtime
+      continue;
+    }
+    EXPECT_EQ(b.verdict, Verdict::kBrokerFault);
+    EXPECT_EQ(b.causes[0].kind, EventKind::kJvmOomError);
+    EXPECT_EQ(b.causes[0].summary,
+              "broker 2 (broker-2): the JVM threw java.lang.OutOfMemoryError: Java heap space");
+    ASSERT_FALSE(b.advice.empty());
+    EXPECT_NE(b.advice[0].find("-Xmx"), std::string::npos) << b.advice[0];
+  }
+}
+
+// An OutOfMemoryError in a client application's log is the application's.
+TEST(Correlate, OutOfMemoryErrorCountsOnlyInBrokerSideInputs) {
+  Correlator c;
+  c.add_coverage(coverage("clients/orders.log", InputRole::kClient, "app-1", -1));
+  auto oome = ev(EventKind::kJvmOomError, T0 - 5 * kSec, "clients/orders.log",
+                 "Exception in thread \"kafka-producer-network-thread | orders-1\" "
+                 "java.lang.OutOfMemoryError: Java heap space",
+                 -1, "app-1");
+  oome.fields = {{"what", "Java heap space"}};
+  c.add(oome);
+  for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + i * kSec, 2));
+  auto bursts = c.finish();
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kUnexplained);
+  EXPECT_TRUE(bursts[0].causes.empty());
+}
+
+// An operator stops the broker after its KRaft quorum was lost: the lost
+// quorum is the story, the stop its consequence. A stop alone is a restart.
+TEST(Correlate, QuorumLostBeforeAStopIsBrokerFault) {
+  for (bool fault : {true, false}) {
+    Correlator c;
+    c.entities().learn("broker-1", 1);
+    if (fault) {
+      auto q = ev(EventKind::kQuorumLost, T0 - 90 * kSec, "broker-1/server.log",
+                  "[2026-06-29 14:20:30,800] INFO [RaftManager id=1] Election has timed out, "
+                  "backing off for 1000ms before becoming a candidate again "
+                  "(org.apache.kafka.raft.KafkaRaftClient)",
+                  1, "broker-1");
+      q.fields = {{"node", "1"}, {"backoff_ms", "1000"}};
+      c.add(q);
+    }
+    c.add(ev(EventKind::kBrokerStop, T0, "broker-1/journal.txt",
+             "systemd[1]: Stopping kafka.service - Apache Kafka...", -1, "broker-1"));
+    for (int i = 0; i < 5; ++i) c.add(client_disconnect(T0 + (1 + i) * kSec, 1));
+    c.add(ev(EventKind::kBrokerStart, T0 + 20 * kSec, "broker-1/journal.txt",
+             "systemd[1]: Started kafka.service - Apache Kafka.", -1, "broker-1"));
+    auto bursts = c.finish();
+    ASSERT_EQ(bursts.size(), 1u) << fault;
+    EXPECT_EQ(bursts[0].verdict, fault ? Verdict::kBrokerFault : Verdict::kBrokerRestart);
+    if (!fault) continue;
+    EXPECT_EQ(bursts[0].causes[0].summary,
+              "broker 1 (broker-1): its KRaft election timed out (no controller quorum), then "
+              "the broker stopped, back 20.0 s later");
+    ASSERT_FALSE(bursts[0].advice.empty());
+    EXPECT_NE(bursts[0].advice[0].find("controller.quorum.voters"), std::string::npos);
+  }
+}
+
 TEST(Correlate, VerdictNamesRoundTrip) {
   for (int i = 0; i <= static_cast<int>(Verdict::kUnexplained); ++i) {
     auto v = static_cast<Verdict>(i);
     EXPECT_EQ(verdict_from_name(verdict_name(v)), v);
   }
   EXPECT_FALSE(verdict_from_name("reboot").has_value());
+  EXPECT_EQ(verdict_name(Verdict::kBrokerFault), "broker-fault");
 }
 
 }  // namespace

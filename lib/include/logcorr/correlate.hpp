@@ -14,7 +14,9 @@
 //     needs `min_count` symptoms, except a lone one after a long silence of
 //     its client (idle-close candidate).
 //  2. Cause candidates are intervals: broker downtime from a stop / kill / OOM
-//     kill to the next start, a GC pause [end - duration, end]. Each is joined
+//     kill to the next start, a GC pause [end - duration, end], a broker
+//     fault (log dir failure, ZooKeeper session expiry, KRaft quorum lost,
+//     OutOfMemoryError) from its first line to its last. Each is joined
 //     to bursts whose start lies within [cause.start - lookahead,
 //     cause.end + lookback].
 //  3. Each candidate is scored by entity match (the broker the clients name
@@ -47,6 +49,11 @@ enum class Verdict : uint8_t {
   kGcPause,
   kIdleClose,
   kListenerMisconfig,
+  // The broker failed internally (log dir failure, ZooKeeper session expiry,
+  // KRaft quorum lost, a JVM OutOfMemoryError), whether or not it then
+  // exited. Only names are persisted (JSON, NDJSON, --fail-on), never these
+  // numbers: verdicts are appended before kUnexplained, which stays last.
+  kBrokerFault,
   kUnexplained,
 };
 std::string_view verdict_name(Verdict v);  // "broker-restart", ...

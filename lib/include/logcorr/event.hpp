@@ -43,8 +43,9 @@ enum class EventKind : uint8_t {
   kContainerTerminated,
   kPodEvicted,
   kPodKilled,
-  // Broker faults and the auth / network-path causes (issue 14). Context
-  // only so far: extracted and reported as events, no verdict reads them.
+  // Broker faults and the auth / network-path causes (issue 14). The broker
+  // faults (log_dir_failure … jvm_oom_error) are causes of `broker-fault`;
+  // the auth / network-path kinds are context only so far.
   kLogDirFailure,     // a log dir failed (disk full, I/O error): dir, reason
   kZkSessionExpired,  // the broker's ZooKeeper session expired: session
   kQuorumLost,        // a KRaft voter's election timed out: node, backoff_ms
@@ -59,7 +60,10 @@ enum class EventKind : uint8_t {
 std::string_view kind_name(EventKind k);  // "network_exception", ...
 std::optional<EventKind> kind_from_name(std::string_view name);
 bool is_symptom(EventKind k);
-// Issue 14's cause kinds (log_dir_failure … no_route): the correlator does
+// Broker faults (log_dir_failure, zk_session_expired, quorum_lost,
+// jvm_oom_error): causes of the `broker-fault` verdict.
+bool is_broker_fault(EventKind k);
+// Issue 14's other cause kinds (tls_failure … no_route): the correlator does
 // not read them yet; they are shown as events only.
 bool is_inert_cause(EventKind k);
 

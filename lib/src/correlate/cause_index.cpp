@@ -252,6 +252,87 @@ void CauseIndex::add_stop(const Event& e, const std::string& host, int32_t broke
   push_evidence(iv->evidence, e, cap);
 }
 
+void CauseIndex::add_fault(const Event& e, const std::string& host, int32_t broker,
+                           const std::string& key) {
+  const size_t cap = opts_.max_evidence;
+  CauseInterval* iv = nullptr;
+  for (auto it = faults_.rbegin(); it != faults_.rend(); ++it) {
+    if (e.time_ns - it->end_ns > kFaultMergeNs) break;
+    if (it->decisive == e.kind && key_for(it->host, it->broker) == key) {
+      iv = &*it;
+      break;
+    }
+  }
+  if (!iv) {
+    CauseInterval n;
+    n.type = CauseInterval::Type::kFault;
+    n.host = host;
+    n.broker = broker;
+    n.start_ns = e.time_ns;
+    n.end_ns = e.time_ns;
+    n.decisive = e.kind;
+    n.decisive_ns = e.time_ns;
+    faults_.push_back(std::move(n));
+    iv = &faults_.back();
+  }
+  iv->start_ns = std::min(iv->start_ns, e.time_ns);
+  iv->end_ns = std::max(iv->end_ns, e.time_ns);
+  if (iv->host.empty()) iv->host = host;
+  if (iv->broker < 0) iv->broker = broker;
+  auto fill = [&](std::string& dst, std::string_view field) {
+    if (dst.empty()) dst = std::string(e.field(field));
+  };
+  fill(iv->dir, "dir");
+  fill(iv->reason, "reason");
+  fill(iv->what, "what");
+  fill(iv->thread, "thread");
+  fill(iv->session, "session");
+  push_evidence(iv->evidence, e, cap);
+}
+
+bool CauseIndex::same_broker(const CauseInterval& a, const CauseInterval& b) const {
+  const int32_t ba = a.broker >= 0 ? a.broker : ent_.broker_for(a.host);
+  const int32_t bb = b.broker >= 0 ? b.broker : ent_.broker_for(b.host);
+  if (ba >= 0 && bb >= 0) return ba == bb;
+  if (a.host.empty() || b.host.empty()) return false;
+  return ent_.canonical(a.host) == ent_.canonical(b.host);
+}
+
+const CauseInterval* CauseIndex::pause_behind(const CauseInterval& f) const {
+  if (f.type != CauseInterval::Type::kFault || f.decisive != EventKind::kZkSessionExpired)
+    return nullptr;
+  for (const auto& c : closed_) {
+    if (c.type != CauseInterval::Type::kPause || c.duration_ns < kZkPauseMinNs) continue;
+    if (c.end_ns > f.start_ns + 1'000'000'000 || f.start_ns - c.end_ns > kZkAfterPauseNs) continue;
+    if (same_broker(c, f)) return &c;
+  }
+  return nullptr;
+}
+
+const CauseInterval* CauseIndex::fault_before(const CauseInterval& dt) const {
+  if (dt.type != CauseInterval::Type::kDowntime) return nullptr;
+  auto rank = [](EventKind k) {
+    switch (k) {
+      case EventKind::kLogDirFailure:
+        return 3;
+      case EventKind::kJvmOomError:
+        return 2;
+      case EventKind::kQuorumLost:
+        return 1;
+      default:
+        return 0;
+    }
+  };
+  const CauseInterval* best = nullptr;
+  for (const auto& f : faults_) {
+    if (f.start_ns < dt.start_ns - opts_.lookback_ns) continue;
+    if (f.start_ns > dt.start_ns + kFaultIntoDowntimeNs) break;
+    if (!same_broker(f, dt) || pause_behind(f)) continue;
+    if (!best || rank(f.decisive) > rank(best->decisive)) best = &f;
+  }
+  return best;
+}
+
 // The pod of a UID became known: a downtime opened on the node for a kernel
 // OOM kill in that pod's cgroup is the pod's.
 void CauseIndex::adopt_uid(const std::string& uid, const std::string& pod) {
@@ -414,6 +495,12 @@ void CauseIndex::add(const Event& e) {
       open_.erase(key);
       break;
     }
+    case EventKind::kLogDirFailure:
+    case EventKind::kZkSessionExpired:
+    case EventKind::kQuorumLost:
+    case EventKind::kJvmOomError:
+      add_fault(e, host, broker, key);
+      break;
     case EventKind::kGcPause:
     case EventKind::kSafepoint: {
       if (e.field("nested") == "true") break;  // contained in an outer pause
@@ -452,6 +539,7 @@ std::vector<const CauseInterval*> CauseIndex::candidates(int64_t start_ns, int64
   };
   for (const auto& c : closed_) consider(c);
   for (const auto& [k, c] : open_) consider(c);
+  for (const auto& c : faults_) consider(c);
   return out;
 }
 
@@ -459,6 +547,8 @@ void CauseIndex::evict_before(int64_t horizon_ns) {
   while (!closed_.empty() && closed_.front().end_ns < horizon_ns &&
          closed_.front().start_ns < horizon_ns)
     closed_.pop_front();
+  const int64_t fault_horizon = horizon_ns - opts_.lookback_ns;
+  while (!faults_.empty() && faults_.front().end_ns < fault_horizon) faults_.pop_front();
 }
 
 bool CauseIndex::any_for_broker(int32_t broker, int64_t from, int64_t to) const {
@@ -470,6 +560,8 @@ bool CauseIndex::any_for_broker(int32_t broker, int64_t from, int64_t to) const 
     if (hit(c)) return true;
   for (const auto& [k, c] : open_)
     if (hit(c)) return true;
+  for (const auto& c : faults_)
+    if (hit(c)) return true;
   return false;
 }
 
@@ -480,6 +572,7 @@ void CauseIndex::resolve_entities() {
   };
   for (auto& c : closed_) fix(c);
   for (auto& [k, c] : open_) fix(c);
+  for (auto& c : faults_) fix(c);
 }
 
 }  // namespace logcorr::detail

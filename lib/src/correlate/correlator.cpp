@@ -26,6 +26,8 @@ std::string_view verdict_name(Verdict v) {
       return "idle-close";
     case Verdict::kListenerMisconfig:
       return "listener-misconfig";
+    case Verdict::kBrokerFault:
+      return "broker-fault";
     case Verdict::kUnexplained:
       return "unexplained";
   }
@@ -130,9 +132,21 @@ struct Correlator::State {
       std::string id = e.client.empty() ? std::string(config_field(e, "client.id")) : e.client;
       if (!id.empty()) configs[id] = cc;
       configs["input:" + e.input] = cc;
+    } else if (e.kind == EventKind::kJvmOomError) {
+      // An OutOfMemoryError is a broker fault only when a broker's JVM threw
+      // it: in a broker-side input (server.log, the journal), never in a
+      // client application's log (batch knows every input's role up front;
+      // follow refreshes it before releasing events).
+      if (broker_side_input(e.input)) causes.add(e);
     } else if (!is_inert_cause(e.kind)) {
       causes.add(e);
     }
+  }
+
+  bool broker_side_input(const std::string& input) const {
+    for (const auto& cv : coverage)
+      if (cv.input == input) return is_broker_side(cv.role);
+    return false;
   }
 
   void release(int64_t upto) {

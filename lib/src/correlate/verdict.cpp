@@ -41,20 +41,67 @@ int64_t request_timeout_for(const PendingBurst& pb, const VerdictContext& ctx) {
   return best > 0 ? best : ctx.opts.default_request_timeout_ns;
 }
 
-Verdict verdict_of(const CauseInterval& c) {
+// Which cause wins when several line up: the root cause decides the verdict.
+//  - A GC pause that expires the broker's ZooKeeper session is `gc-pause`:
+//    the expiry is the pause's consequence (CauseIndex::pause_behind) and is
+//    not a candidate at all.
+//  - A kernel or container OOM kill is `oom-kill`, even after a heap
+//    OutOfMemoryError: the kill is what took the broker down.
+//  - A broker fault before a stop or crash of the same broker (a disk that
+//    fills and makes the broker halt, an OutOfMemoryError before an exit)
+//    is `broker-fault`, not `broker-crash` / `broker-restart`: the fault is
+//    named first and the downtime follows it in the summary.
+//  - A broker fault with the broker still up is `broker-fault` when the
+//    burst's symptoms name that broker (a fault on a broker nobody's errors
+//    point at is not their cause).
+Verdict verdict_of(const CauseInterval& c, const CauseInterval* fault) {
   if (c.type == CauseInterval::Type::kPause) return Verdict::kGcPause;
+  if (c.type == CauseInterval::Type::kFault) return Verdict::kBrokerFault;
   if (c.oom) return Verdict::kOomKill;
+  if (fault) return Verdict::kBrokerFault;
   if (c.killed || (c.unclean_boot && !c.clean_stop)) return Verdict::kBrokerCrash;
   return Verdict::kBrokerRestart;
 }
 
-std::string summary_of(const CauseInterval& c) {
+// What a broker fault's lines said: "log dir /var/lib/kafka/data failed (No
+// space left on device)".
+std::string fault_text(const CauseInterval& f) {
+  switch (f.decisive) {
+    case EventKind::kLogDirFailure: {
+      std::string t =
+          f.dir.empty() ? std::string("a log dir failed") : fmt::format("log dir {} failed", f.dir);
+      if (!f.reason.empty()) t += fmt::format(" ({})", f.reason);
+      return t;
+    }
+    case EventKind::kZkSessionExpired:
+      return f.session.empty() ? std::string("its ZooKeeper session expired")
+                               : fmt::format("its ZooKeeper session {} expired", f.session);
+    case EventKind::kQuorumLost:
+      return "its KRaft election timed out (no controller quorum)";
+    case EventKind::kJvmOomError:
+      if (!f.what.empty())
+        return fmt::format("the JVM threw java.lang.OutOfMemoryError: {}", f.what);
+      if (!f.thread.empty())
+        return fmt::format("the JVM threw java.lang.OutOfMemoryError in thread \"{}\"", f.thread);
+      return "the JVM threw java.lang.OutOfMemoryError";
+    default:
+      return std::string(kind_name(f.decisive));
+  }
+}
+
+std::string who_of(const CauseInterval& c) {
   std::string who = c.broker >= 0 ? fmt::format("broker {}", c.broker)
                                   : (c.host.empty() ? std::string("a broker") : c.host);
   if (c.broker >= 0 && !c.host.empty()) who += fmt::format(" ({})", c.host);
+  return who;
+}
+
+std::string summary_of(const CauseInterval& c, const CauseInterval* fault) {
+  const std::string who = who_of(c);
   if (c.type == CauseInterval::Type::kPause)
     return fmt::format("{}: JVM stop-the-world pause of {} ({} to {})", who, dur(c.duration_ns),
                        hhmmss(c.start_ns), hhmmss(c.end_ns));
+  if (c.type == CauseInterval::Type::kFault) return fmt::format("{}: {}", who, fault_text(c));
   std::string what = c.oom                               ? "killed by the OOM killer"
                      : c.killed                          ? "killed by a signal"
                      : (c.unclean_boot && !c.clean_stop) ? "died without a clean shutdown"
@@ -66,11 +113,98 @@ std::string summary_of(const CauseInterval& c) {
   if (c.kube && !c.why.empty() && sev == want) what = c.why;
   // A time derived from an age ("3m26s" in `kubectl get events`) is said so.
   if (c.decisive_approx) what += " (time approximate, from an age)";
-  if (c.restarted) return fmt::format("{} {}, back {} later", who, what, dur(c.duration_ns));
-  return fmt::format("{} {}, no restart seen", who, what);
+  const std::string back =
+      c.restarted ? fmt::format(", back {} later", dur(c.duration_ns)) : ", no restart seen";
+  // The fault first, the downtime as its consequence.
+  if (fault && !c.oom) {
+    if (what == "stopped cleanly") what = "stopped";
+    return fmt::format("{}: {}, then the broker {}{}", who, fault_text(*fault), what, back);
+  }
+  return fmt::format("{} {}{}", who, what, back);
+}
+
+// Advice from what the fault's lines say.
+std::vector<std::string> fault_advice(const CauseInterval& f) {
+  const std::string clients =
+      "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
+      "delivery.timeout.ms; partitions with replication.factor >= 3 and min.insync.replicas=2 "
+      "stay writable while one broker is faulty.";
+  auto has = [](const std::string& s, std::string_view x) {
+    return s.find(x) != std::string::npos;
+  };
+  switch (f.decisive) {
+    case EventKind::kLogDirFailure: {
+      const std::string dir = f.dir.empty() ? std::string("the log dir") : f.dir;
+      if (f.reason.empty() || has(f.reason, "No space left") || has(f.reason, "quota"))
+        return {
+            fmt::format("The disk under {} filled up{}: free space on it, then restart the broker "
+                        "(a failed log dir stays offline until then). Keep it from coming back: "
+                        "retention that fits the disk (log.retention.bytes / .hours, per-topic "
+                        "retention.bytes), more or larger log.dirs (kafka-reassign-partitions to "
+                        "spread partitions), and an alert on disk usage well before 100 %.",
+                        dir, f.reason.empty() ? std::string() : fmt::format(" ({})", f.reason)),
+            clients};
+      return {fmt::format("The broker took {} offline after an I/O error ({}): check the disk "
+                          "and its file system (dmesg, SMART, mount options) and replace it "
+                          "or move log.dirs before restarting the broker.",
+                          dir, f.reason),
+              clients};
+    }
+    case EventKind::kJvmOomError: {
+      std::string what = f.what;
+      if (has(what, "Direct buffer"))
+        return {
+            "The broker's JVM ran out of direct (off-heap) memory: raise "
+            "-XX:MaxDirectMemorySize or lower what uses it (socket.request.max.bytes, many "
+            "connections, large fetches).",
+            "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
+            "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
+            clients};
+      if (has(what, "Metaspace"))
+        return {"The broker's JVM ran out of Metaspace: raise -XX:MaxMetaspaceSize.",
+                "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
+                "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
+                clients};
+      if (has(what, "native thread"))
+        return {
+            "The broker could not start a thread (unable to create native thread): raise "
+            "the process limits (ulimit -u / LimitNPROC, vm.max_map_count) or find what "
+            "makes it start so many.",
+            "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
+            "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
+            clients};
+      return {"The broker's JVM ran out of heap (java.lang.OutOfMemoryError" +
+                  (what.empty() ? std::string() : ": " + what) +
+                  "): size the heap for its load (-Xmx in KAFKA_HEAP_OPTS; 6 GB is plenty for "
+                  "most brokers) and look for what fills it (message.max.bytes and fetch sizes, "
+                  "many partitions or connections); a heap dump on OOM "
+                  "(-XX:+HeapDumpOnOutOfMemoryError) shows it.",
+              "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker and "
+              "run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
+              clients};
+    }
+    case EventKind::kZkSessionExpired:
+      return {
+          "The broker's ZooKeeper session expired: it lost its registration and the "
+          "leadership of its partitions, then re-registered. Check the network between "
+          "the broker and ZooKeeper and ZooKeeper's own health (request latency, fsync "
+          "time of its transaction log), and zookeeper.session.timeout.ms (18 s by default "
+          "since Kafka 2.5). A long GC pause does the same: give the broker's GC log to "
+          "rule it out.",
+          clients};
+    case EventKind::kQuorumLost:
+      return {
+          "The KRaft controller quorum could not elect a leader: check that a majority of "
+          "controller.quorum.voters are up and reach each other on the controller listener "
+          "(host names, port, TLS), and read the controllers' logs for why they left.",
+          clients};
+    default:
+      return {clients};
+  }
 }
 
 double kind_weight(const CauseInterval& c) {
+  if (c.type == CauseInterval::Type::kFault) return 0.92;
   if (c.type == CauseInterval::Type::kPause) return 0.9;
   if (c.oom) return 1.0;
   if (c.killed) return 0.97;
@@ -190,6 +324,14 @@ std::vector<std::string> advice_for(Verdict v) {
           "Check any proxy, load balancer or NAT between clients and brokers: Kafka clients "
           "must reach each broker directly at its advertised address.",
       };
+    case Verdict::kBrokerFault:
+      return {
+          "The broker failed internally (a log dir, its ZooKeeper session, the KRaft quorum, "
+          "or its JVM's memory): read its server.log around the cause for what failed and fix "
+          "that before restarting it.",
+          "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
+          "delivery.timeout.ms.",
+      };
     case Verdict::kUnexplained:
       return {
           "No broker-side cause was found in the logs given. Collect the missing logs listed "
@@ -214,10 +356,28 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   struct Scored {
     const CauseInterval* c;
     double score;
+    const CauseInterval* fault;  // the broker fault behind a downtime, or null
+    Verdict verdict;
   };
+  const auto cands = ctx.causes.candidates(b.start_ns, b.end_ns);
+  // Broker faults behind a downtime that may explain the burst: they are
+  // told with it (precedence: see verdict_of), not on their own.
+  std::map<const CauseInterval*, const CauseInterval*> fault_of;
+  std::set<const CauseInterval*> told;
+  for (const CauseInterval* c : cands)
+    if (const CauseInterval* f = ctx.causes.fault_before(*c)) {
+      fault_of[c] = f;
+      told.insert(f);
+    }
   std::vector<Scored> scored;
-  for (const CauseInterval* c : ctx.causes.candidates(b.start_ns, b.end_ns)) {
+  for (const CauseInterval* c : cands) {
     int32_t cb = c->broker >= 0 ? c->broker : ctx.entities.broker_for(c->host);
+    const bool fault = c->type == CauseInterval::Type::kFault;
+    if (fault) {
+      if (told.count(c) || ctx.causes.pause_behind(*c)) continue;
+      // A fault explains only errors toward its own broker.
+      if (cb < 0 || !named.count(cb)) continue;
+    }
     double entity = named.empty() ? 0.6 : (cb < 0 ? 0.45 : (named.count(cb) ? 1.0 : 0.12));
     // A pod no log or name ties to a broker may be any workload's pod.
     if (c->kube && cb < 0) entity = named.empty() ? 0.4 : 0.2;
@@ -225,7 +385,9 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     int64_t d = 0;
     if (c->start_ns > b.start_ns) d = c->start_ns - b.start_ns;
     if (c->end_ns < b.start_ns) d = b.start_ns - c->end_ns;
-    double align = 1.0 / (1.0 + static_cast<double>(d) / 10e9);
+    // A fault's effect lasts (a failed log dir stays offline, a JVM out of
+    // memory stays broken): its alignment fades over a minute, not 10 s.
+    double align = 1.0 / (1.0 + static_cast<double>(d) / (fault ? 60e9 : 10e9));
     double kind = kind_weight(*c);
     if (c->type == CauseInterval::Type::kPause) {
       bool overlaps = c->start_ns <= b.start_ns + 1'000'000'000 && c->end_ns >= b.start_ns;
@@ -235,7 +397,9 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
         kind *= std::clamp(static_cast<double>(c->duration_ns) / static_cast<double>(timeout), 0.1,
                            1.0);
     }
-    scored.push_back({c, entity * align * kind});
+    auto f = fault_of.find(c);
+    const CauseInterval* behind = f == fault_of.end() ? nullptr : f->second;
+    scored.push_back({c, entity * align * kind, behind, verdict_of(*c, behind)});
   }
   std::sort(scored.begin(), scored.end(),
             [](const Scored& x, const Scored& y) { return x.score > y.score; });
@@ -249,13 +413,26 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.time_ns = iv.decisive_ns;
     c.start_ns = iv.start_ns;
     c.end_ns = iv.end_ns == INT64_MAX ? iv.start_ns : iv.end_ns;
-    c.duration_ns = iv.duration_ns;
-    c.lag_ns = iv.start_ns - b.start_ns;
-    c.score = std::round(s.score * 1000) / 1000;
-    c.summary = summary_of(iv);
+    c.duration_ns = iv.type == CauseInterval::Type::kFault ? -1 : iv.duration_ns;
+    c.summary = summary_of(iv, s.fault);
     c.why = !iv.kube ? std::string() : iv.oom ? std::string("oom") : iv.why_key;
     c.approximate = iv.decisive_approx;
     c.evidence = iv.evidence;
+    if (s.verdict == Verdict::kBrokerFault && s.fault) {
+      // The fault is the decisive event; the downtime it led to follows.
+      c.kind = s.fault->decisive;
+      c.time_ns = s.fault->decisive_ns;
+      c.approximate = false;
+      c.start_ns = std::min(c.start_ns, s.fault->start_ns);
+      // Its first lines (a fault logs many: one per partition, and their
+      // journal copies), leaving room for the downtime's.
+      const size_t keep =
+          std::min(s.fault->evidence.size(), std::max<size_t>(1, ctx.opts.max_evidence / 2));
+      c.evidence.insert(c.evidence.begin(), s.fault->evidence.begin(),
+                        s.fault->evidence.begin() + static_cast<std::ptrdiff_t>(keep));
+    }
+    c.lag_ns = c.start_ns - b.start_ns;
+    c.score = std::round(s.score * 1000) / 1000;
     // Stamps of whole seconds tie often (journal short-iso): within a tie,
     // file order reads as the log did (Stopping, shutting down, Stopped).
     std::stable_sort(
@@ -269,12 +446,12 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   const bool lone = b.count < ctx.opts.min_count;
   const double kMinScore = 0.25;
   if (!scored.empty() && scored.front().score >= kMinScore) {
-    b.verdict = verdict_of(*scored.front().c);
+    b.verdict = scored.front().verdict;
     double top = scored.front().score;
     double second = scored.size() > 1 ? scored[1].score : 0;
     // Confidence: how good the best is, and how clearly it beats the runner-up
     // of a different verdict.
-    if (scored.size() > 1 && verdict_of(*scored[1].c) == b.verdict) second = 0;
+    if (scored.size() > 1 && scored[1].verdict == b.verdict) second = 0;
     b.confidence = std::round(std::clamp(top * (1.0 - 0.5 * second / top), 0.0, 1.0) * 100) / 100;
   } else if (pb.all_idle_kinds && pb.max_silence_ns >= ctx.opts.client_idle_ns && b.count <= 3) {
     b.verdict = Verdict::kIdleClose;
@@ -293,9 +470,14 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     b.confidence = 0;
   }
   (void)lone;
-  const CauseInterval* best =
-      !scored.empty() && scored.front().score >= kMinScore ? scored.front().c : nullptr;
-  b.advice = best && best->kube ? kube_advice_for(b.verdict, best->why_key) : advice_for(b.verdict);
+  const Scored* top =
+      !scored.empty() && scored.front().score >= kMinScore ? &scored.front() : nullptr;
+  const CauseInterval* best = top ? top->c : nullptr;
+  if (b.verdict == Verdict::kBrokerFault && top)
+    b.advice = fault_advice(top->fault ? *top->fault : *top->c);
+  else
+    b.advice =
+        best && best->kube ? kube_advice_for(b.verdict, best->why_key) : advice_for(b.verdict);
 
   // Client hazards from config dumps.
   std::set<std::string> warned;  // client ids and inputs already warned about

@@ -59,8 +59,12 @@ bool is_symptom(EventKind k) {
   return k <= EventKind::kOutOfOrderSequence;
 }
 
+bool is_broker_fault(EventKind k) {
+  return k >= EventKind::kLogDirFailure && k <= EventKind::kJvmOomError;
+}
+
 bool is_inert_cause(EventKind k) {
-  return k >= EventKind::kLogDirFailure && k < EventKind::kCount_;
+  return k >= EventKind::kTlsFailure && k < EventKind::kCount_;
 }
 
 void Event::clear() {

@@ -29,6 +29,8 @@ struct Style {
         return wrap("32", s);
       case Verdict::kListenerMisconfig:
         return wrap("36", s);
+      case Verdict::kBrokerFault:
+        return wrap("1;33", s);
       case Verdict::kUnexplained:
         return wrap("1", s);
     }

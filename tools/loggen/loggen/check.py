@@ -163,7 +163,8 @@ def check_bundle(d):
                 errors.append(f"burst {i}: cause time {b['cause']['time']} not within 120 s before the burst")
     # each cause is printed by the broker side: a matching line within 2 s of cause.time
     cause_re = {"broker_stop": r"Stopping kafka\.service|\] shutting down \(kafka\.server\.KafkaServer\)",
-                "oom_kill": r"Out of memory: Killed process", "gc_pause": r"\[gc *\] GC\(\d+\) Pause Full .* ([0-9.]+)ms$"}
+                "oom_kill": r"Out of memory: Killed process",
+                "log_dir_failure": r"\(kafka\.server\.LogDirFailureChannel\)|Shutdown broker because all log dirs in", "gc_pause": r"\[gc *\] GC\(\d+\) Pause Full .* ([0-9.]+)ms$"}
     for i, b in enumerate(exp["bursts"]):
         c = b.get("cause")
         if not c:

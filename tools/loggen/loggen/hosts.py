@@ -362,6 +362,53 @@ class Broker:
         started = self.startup(t + 23 * MS, clean=False)
         return {"killed": t_kill, "systemd_restart": t, "started": started}
 
+    def log_dir_full(self, t, t_cmd, user="oncall"):
+        """The broker's only log dir fills up at t: LogDirFailureChannel logs the IOException
+        (real-lines-2/broker-diskfull.log: a checkpoint write, `java.io.IOException: ...` on the
+        record's next line), the dir goes offline and LogManager halts the broker (Exit.halt(1):
+        no shutdown lines). systemd records the exit; the unit has no Restart=. At t_cmd the
+        operator, having freed space, starts it again; it recovers its logs."""
+        r = self.rng
+        n = self.n
+        L = self.log
+        d = kb.DATA_DIR
+        tp, p = self.partitions[0]
+        trace = ("java.io.IOException: No space left on device\n"
+                 "\tat java.base/sun.nio.ch.FileDispatcherImpl.write0(Native Method)\n"
+                 "\tat java.base/sun.nio.ch.FileDispatcherImpl.write(FileDispatcherImpl.java:62)")
+        L(t, "ERROR", f"Error while writing to checkpoint file {d}/{tp}-{p}/leader-epoch-checkpoint",
+          "kafka.server.LogDirFailureChannel", True, cont=trace)
+        t_first = t
+        t += r.randint(2, 9) * MS
+        tp2, p2 = self.partitions[1]
+        L(t, "ERROR", f"Error while appending records to {tp2}-{p2} in dir {d}",
+          "kafka.server.LogDirFailureChannel", True, cont=trace)
+        t += r.randint(20, 60) * MS
+        L(t, "WARN", f"[ReplicaManager broker={n}] Stopping serving replicas in dir {d}", "kafka.server.ReplicaManager", True)
+        keys = ", ".join(f"{a}-{b}" for a, b in self.partitions[:4])
+        L(t + 3 * MS, "INFO", kb.replica_fetcher_manager(n, f"Removed fetcher for partitions HashSet({keys})"),
+          "kafka.server.ReplicaFetcherManager")
+        L(t + 9 * MS, "WARN", f"[ReplicaManager broker={n}] Broker {n} stopped fetcher for partitions {keys} and stopped moving "
+          f"logs for partitions  because they are in the failed log directory {d}.", "kafka.server.ReplicaManager")
+        t += r.randint(12, 30) * MS
+        L(t, "WARN", f"Stopping serving logs in dir {d}", "kafka.log.LogManager", True)
+        t += r.randint(1, 4) * MS
+        L(t, "ERROR", f"Shutdown broker because all log dirs in {d} have failed", "kafka.log.LogManager", True)
+        t_halt = t
+        self.jvm_runs.append((self.up_since, t_halt))
+        s = self.journal.systemd
+        u = jn.KAFKA_UNIT
+        t += r.randint(60, 140) * MS
+        s(t, jn.main_exited_code(u),
+          extra={"INVOCATION_ID": self.inv, "MESSAGE_ID": jn.UNIT_PROCESS_EXIT, "EXIT_CODE": "exited", "EXIT_STATUS": "1"}, prio=5)
+        s(t + 300, jn.failed_result(u, "exit-code"),
+          extra={"INVOCATION_ID": self.inv, "MESSAGE_ID": jn.UNIT_FAILURE_RESULT}, prio=4)
+        s(t + 600, jn.consumed_cpu(u, timespan((t - self.up_since) / SEC * r.uniform(0.6, 1.1))),
+          extra={"INVOCATION_ID": self.inv, "MESSAGE_ID": jn.UNIT_RESOURCES})
+        self.journal.sudo(t_cmd, user, "/usr/bin/systemctl start kafka.service")
+        started = self.startup(t_cmd + r.randint(100, 180) * MS, clean=False)
+        return {"failed": t_first, "halted": t_halt, "started": started}
+
     def isr_shrink(self, t, out_id, keys):
         """This broker (as leader) drops out_id from the ISR of its partitions."""
         r = self.rng

@@ -188,6 +188,11 @@ def main_exited_killed(unit, status="9/KILL"):
     return f"{unit}: Main process exited, code=killed, status={status}"
 
 
+def main_exited_code(unit, status="1/FAILURE"):
+    """The main process exited by itself (Kafka's Exit.halt(1) after its last log dir failed)."""
+    return f"{unit}: Main process exited, code=exited, status={status}"
+
+
 def failed_result(unit, result):
     return f"{unit}: Failed with result '{result}'."
 

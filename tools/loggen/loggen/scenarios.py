@@ -419,8 +419,52 @@ def oom_kill_polyglot(out):
     B.finish(out, "short-iso")
 
 
+# 8 -------------------------------------------------------------------------
+def disk_full(out):
+    B = Bundle("disk-full", 808, T("2026-10-20T13:20:00"), T("2026-10-20T15:00:00"))
+    B.description = ("broker-2's only log dir (/var/lib/kafka/data) fills up at 14:02:31: LogDirFailureChannel logs "
+                     "'java.io.IOException: No space left on device' for a checkpoint write and an append, the dir goes "
+                     "offline and the broker halts ('Shutdown broker because all log dirs in /var/lib/kafka/data have "
+                     "failed', then systemd: code=exited, status=1/FAILURE; no Restart=). The on-call engineer frees space "
+                     "and starts kafka.service 2.7 minutes later; the broker recovers its logs. Clients lose node 2 at the "
+                     "halt. A disk that fills and makes the broker exit is a broker fault, not a crash.")
+    t_fill = T("2026-10-20T14:02:31.418207")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - b.rng.randint(10, 30) * 86400 * SEC
+        b.gc.start_jvm(B.t0 - 4 * SEC, jvm_start=b.up_since - 2 * SEC, header=False)
+    b2 = B.brokers[2]
+    ev = b2.log_dir_full(t_fill, t_fill + 161 * SEC + b2.rng.randint(0, 900) * MS, "jpetrov")
+    for n in (1, 2, 3):
+        b = B.brokers[n]
+        if n == 2:
+            b.gc.run(B.t0, t_fill - 2 * SEC, every=(6, 15))
+            b.gc.run(ev["started"], B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1, [(t_fill - 5 * SEC, ev["started"])])
+        else:
+            b.gc.run(B.t0, B.t1, every=(6, 15))
+            b.noise(B.t0, B.t1)
+            keys = [f"{tp}-{p}" for tp, p in b.partitions[:4]]
+            t_shrink = ev["halted"] + b.rng.randint(30200, 31500) * MS  # replica.lag.time.max.ms = 30000
+            b.isr_shrink(t_shrink, 2, keys)
+            b.isr_expand(ev["started"] + b.rng.randint(8000, 14000) * MS, 2, keys)
+    orders = Client(B, "orders-service.log", "orders-producer", "producer", "log4j", version="3.7", app="orders-service", topic="orders")
+    ship = Client(B, "shipping-worker.log", "shipping-worker-0", "consumer", "logback", version="3.8", group="shipping", app="shipping-worker", topic="orders")
+    B.clients = [orders, ship]
+    for c in B.clients:
+        c.startup(B.t0 + c.rng.randint(60000, 400000) * MS)
+    orders.app_noise(B.t0, B.t1, 12, APP_MSGS_ORDERS)
+    ship.app_noise(B.t0, B.t1, 15, consumer_msgs("orders", "shipping"))
+    down = ev["started"] - ev["halted"]
+    for c in B.clients:
+        c.restart_burst(None, ev["halted"] + 2 * MS, 2, down)
+    B.burst("broker-fault", [2], [c.cid for c in B.clients], "log_dir_failure", 2, ev["failed"],
+            syms=lambda t, c: t_fill - SEC <= t <= ev["started"] + 60 * SEC, downtime_s=round(down / SEC, 1))
+    B.finish(out, "short-iso")
+
+
 BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors,
-           oom_kill_polyglot] + KUBE_BUNDLES
+           oom_kill_polyglot, disk_full] + KUBE_BUNDLES
 
 
 def main(argv=None, default_out=None, description=None):
