@@ -160,7 +160,7 @@ TEST(RealLines2, CauseKindsCarryTheirFields) {
   ASSERT_TRUE(r.ok());
   std::map<std::string, const Event*> by_input;  // file -> its cause event
   for (const Event& e : r->events)
-    if (is_inert_cause(e.kind) || is_broker_fault(e.kind))
+    if (is_auth_or_path(e.kind) || is_broker_fault(e.kind))
       by_input[e.input.substr(e.input.rfind('/') + 1)] = &e;
   ASSERT_EQ(by_input.size(), 4u);
   const Event& broker = *by_input["broker-sslauth.log"];

@@ -63,9 +63,18 @@ bool is_symptom(EventKind k);
 // Broker faults (log_dir_failure, zk_session_expired, quorum_lost,
 // jvm_oom_error): causes of the `broker-fault` verdict.
 bool is_broker_fault(EventKind k);
-// Issue 14's other cause kinds (tls_failure … no_route): the correlator does
-// not read them yet; they are shown as events only.
-bool is_inert_cause(EventKind k);
+// Issue 14's auth / network-path kinds (tls_failure, sasl_failure,
+// dns_failure, no_route). A client's line of these kinds is a symptom (the
+// client's own error, and a cause named in the same breath); a broker's
+// (field side=broker: `Failed authentication with /IP`) is a cause.
+bool is_auth_or_path(EventKind k);
+
+struct Event;
+// Whether the correlator counts `e` as a client's error: a symptom kind or an
+// auth / network-path kind, unless a broker logged it about its own
+// connections (field side=broker: a broker's view of a failed handshake, its
+// inter-broker and controller clients). Reads one field; no allocation.
+bool is_client_symptom(const Event& e);
 
 // A stop-the-world pause shorter than this is never taken as the cause of
 // a disconnect (clients time out after seconds, not milliseconds); the

@@ -94,7 +94,7 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
   for (const auto& in : inputs)
     if (in.role == InputRole::kServer && in.broker >= 0) input_broker.emplace(in.input, in.broker);
   for (auto& e : events) {
-    if (e.broker >= 0 || !e.host.empty() || is_symptom(e.kind)) continue;
+    if (e.broker >= 0 || !e.host.empty() || is_client_symptom(e)) continue;
     auto it = input_broker.find(e.input);
     if (it != input_broker.end()) e.broker = it->second;
   }
@@ -102,7 +102,7 @@ std::vector<std::string> resolve_entities(std::vector<Event>& events,
     if (e.broker < 0 && !e.host.empty()) e.broker = map.broker_for(e.host);
     // A client's event keeps the address the client itself named (or none):
     // for a listener problem that address is the evidence.
-    if (e.host.empty() && e.broker >= 0 && !is_symptom(e.kind)) e.host = map.host_for(e.broker);
+    if (e.host.empty() && e.broker >= 0 && !is_client_symptom(e)) e.host = map.host_for(e.broker);
   }
   for (auto& in : inputs)
     if (in.broker < 0 && !in.host.empty()) in.broker = map.broker_for(in.host);
@@ -166,7 +166,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
       continue;
     }
     ++rep.events;
-    if (is_symptom(e.kind)) {
+    if (is_client_symptom(e)) {
       ++rep.symptoms;
       SymptomMark m;
       m.time_ns = e.time_ns;

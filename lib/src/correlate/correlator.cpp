@@ -112,7 +112,7 @@ struct Correlator::State {
   }
 
   void process(const Event& e) {
-    if (is_symptom(e.kind)) {
+    if (is_client_symptom(e)) {
       bursts.add(e, closed);
       if (bursts.take_opened_flag()) {
         const auto& pb = bursts.open_burst();
@@ -138,7 +138,7 @@ struct Correlator::State {
       // client application's log (batch knows every input's role up front;
       // follow refreshes it before releasing events).
       if (broker_side_input(e.input)) causes.add(e);
-    } else if (!is_inert_cause(e.kind)) {
+    } else if (!is_auth_or_path(e.kind)) {
       causes.add(e);
     }
   }

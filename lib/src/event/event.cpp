@@ -63,8 +63,13 @@ bool is_broker_fault(EventKind k) {
   return k >= EventKind::kLogDirFailure && k <= EventKind::kJvmOomError;
 }
 
-bool is_inert_cause(EventKind k) {
+bool is_auth_or_path(EventKind k) {
   return k >= EventKind::kTlsFailure && k < EventKind::kCount_;
+}
+
+bool is_client_symptom(const Event& e) {
+  if (!is_symptom(e.kind) && !is_auth_or_path(e.kind)) return false;
+  return e.field("side") != "broker";
 }
 
 void Event::clear() {

@@ -7,7 +7,7 @@ namespace logcorr {
 bool EventWindow::contains(const Event& e) const {
   if (everything()) return true;
   if (!e.time_valid) return false;
-  if (is_symptom(e.kind)) return e.time_ns >= since_ns && e.time_ns < until_ns;
+  if (is_client_symptom(e)) return e.time_ns >= since_ns && e.time_ns < until_ns;
   // Causes may sit in the margins around the window.
   int64_t lo = since_ns == INT64_MIN ? INT64_MIN : since_ns - cause_margin_before_ns;
   int64_t hi = until_ns == INT64_MAX ? INT64_MAX : until_ns + cause_margin_after_ns;

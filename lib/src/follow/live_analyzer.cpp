@@ -63,7 +63,7 @@ struct LiveAnalyzer::State final : EventSink {
   void on_event(const Event& e) override {
     ++events;
     if (!e.field("pod").empty() || !e.field("pod_uid").empty()) node_inputs.insert(e.input);
-    if (e.time_valid && is_symptom(e.kind)) early_symptom(e);
+    if (e.time_valid && is_client_symptom(e)) early_symptom(e);
     held.push(e);
   }
   void on_input(const InputSummary&) override {}
