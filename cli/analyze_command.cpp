@@ -56,7 +56,7 @@ int run_analyze(const AnalyzeCmd& c) {
         fmt::print(stderr,
                    "logcorr: --fail-on {}: unknown verdict (one of broker-restart, "
                    "broker-crash, oom-kill, gc-pause, idle-close, listener-misconfig, "
-                   "broker-fault, unexplained, any)\n",
+                   "broker-fault, auth-failure, network-path, unexplained, any)\n",
                    v);
         return 2;
       }

@@ -230,13 +230,36 @@ TEST(Correlate, LoneDisconnectAfterLongSilenceIsIdleClose) {
   auto lone = client_disconnect(T0, 1);
   lone.input_prev_ns = T0 - 15 * 60 * kSec;
   c.add(lone);
+  // The client's Kafka connection was busy a second before: not idle.
+  c.add(ev(EventKind::kRequestTimeout, T0 + 3599 * kSec, "clients/orders.log",
+           "[Producer clientId=orders-1] Disconnecting from node 1 due to request timeout.", 1, "",
+           "orders-1"));
   auto busy = client_disconnect(T0 + 3600 * kSec, 1);
-  busy.input_prev_ns = T0 + 3599 * kSec;  // the client was busy: not idle
+  busy.input_prev_ns = T0 + 3599 * kSec;
   c.add(busy);
   auto bursts = c.finish();
   ASSERT_EQ(bursts.size(), 1u);
   EXPECT_EQ(bursts[0].verdict, Verdict::kIdleClose);
   EXPECT_EQ(bursts[0].count, 1u);
+}
+
+// Issue 14: the application keeps logging (HTTP requests, pool warnings)
+// while its producer's connection sits idle; the silence that matters is
+// the one of its Kafka records.
+TEST(Correlate, IdlenessIsTheKafkaConnectionsNotTheFiles) {
+  Correlator c;
+  c.add(ev(EventKind::kDisconnect, T0 - 12 * 60 * kSec, "clients/orders.log",
+           "[Producer clientId=orders-1] Node -1 disconnected.", -1, "", "orders-1"));
+  auto lone = client_netex(T0);
+  lone.input_prev_ns = T0 - 2 * kSec;  // "GET /orders 200" two seconds before
+  c.add(lone);
+  auto bursts = c.finish();
+  // The earlier line has no silence on record before it: noise, dropped.
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_EQ(bursts[0].verdict, Verdict::kIdleClose);
+  ASSERT_FALSE(bursts[0].warnings.empty());
+  EXPECT_NE(bursts[0].warnings[0].find("silent for 12.0 min"), std::string::npos)
+      << bursts[0].warnings[0];
 }
 
 TEST(Correlate, SteadyFailuresTowardAHealthyBrokerAreListenerMisconfig) {

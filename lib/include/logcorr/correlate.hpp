@@ -24,8 +24,10 @@
 //     counts when it is long enough to trip the client's request timeout, or
 //     overlaps the burst start.
 //  4. The best candidate decides the verdict; with none, the shape of the
-//     symptoms may (idle-close, listener-misconfig), else `unexplained` with
-//     what evidence was missing (which brokers had no log covering the burst).
+//     symptoms may (network-path, idle-close, listener-misconfig), else
+//     `unexplained` with what evidence was missing (which brokers had no log
+//     covering the burst). Clients that say their handshake or
+//     authentication failed decide `auth-failure` before any of these.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +56,15 @@ enum class Verdict : uint8_t {
   // exited. Only names are persisted (JSON, NDJSON, --fail-on), never these
   // numbers: verdicts are appended before kUnexplained, which stays last.
   kBrokerFault,
+  // Clients failed the TLS handshake or SASL authentication with a broker
+  // (an expired or untrusted certificate, a host name mismatch, wrong
+  // credentials or mechanism).
+  kAuthFailure,
+  // Connections were cut between clients and brokers while the brokers
+  // stayed healthy: a middlebox idle timeout (connection ages agreeing at one
+  // value below every Kafka idle timeout), names that do not resolve, no
+  // route, one client losing every broker at once.
+  kNetworkPath,
   kUnexplained,
 };
 std::string_view verdict_name(Verdict v);  // "broker-restart", ...
@@ -65,6 +76,9 @@ struct CorrelateOptions {
   int64_t lookback_ns = 120 * 1'000'000'000LL;  // --lookback: causes up to this before the burst
   int64_t lookahead_ns = 15 * 1'000'000'000LL;  // --lookahead: and this after its start
   int64_t client_idle_ns = 9 * 60 * 1'000'000'000LL;  // connections.max.idle.ms (client default)
+  // The broker's connections.max.idle.ms (default 10 min): it closes a
+  // connection idle that long. librdkafka's own default is 0 (never).
+  int64_t broker_idle_ns = 10 * 60 * 1'000'000'000LL;
   int64_t default_request_timeout_ns = 30 * 1'000'000'000LL;
   // listener-misconfig: symptoms toward one broker spread over at least this
   // long, with no broker-side cause in their whole span.

@@ -21,16 +21,59 @@ void push_evidence(std::vector<Evidence>& v, const Event& e, size_t cap) {
   v.push_back(std::move(ev));
 }
 
+int64_t age_ms_of(const Event& e) {
+  auto v = e.field("age_ms");
+  if (v.empty() || v.size() > 12) return -1;
+  int64_t x = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return -1;
+    x = x * 10 + (c - '0');
+  }
+  return x;
+}
+
 namespace {
 
 bool idle_kind(EventKind k) {
   return k == EventKind::kDisconnect || k == EventKind::kNetworkException;
 }
 
+void add_reason(std::vector<std::string>& v, std::string_view r) {
+  if (r.empty() || v.size() >= 4) return;
+  for (const auto& x : v)
+    if (x == r) return;
+  v.emplace_back(r);
+}
+
+// What the client said about the cause, from a TLS / SASL / DNS / route line.
+void note_cause(PendingBurst& pb, const Event& e, size_t cap) {
+  if (!is_auth_or_path(e.kind)) return;
+  std::string_view reason = e.field("reason");
+  if (reason.empty()) reason = e.field("error");
+  if (reason.empty()) reason = e.field("cause");
+  if (e.kind == EventKind::kTlsFailure || e.kind == EventKind::kSaslFailure) {
+    if (pb.auth_count++ == 0 || e.kind == EventKind::kTlsFailure) pb.auth_kind = e.kind;
+    add_reason(pb.auth_reasons, reason);
+    if (e.broker >= 0) ++pb.auth_brokers[e.broker];
+    if (!e.host.empty() && pb.auth_hosts.size() < 8) pb.auth_hosts.insert(e.host);
+  } else {
+    if (pb.path_count++ == 0) pb.path_kind = e.kind;
+    add_reason(pb.path_reasons, reason);
+  }
+  push_evidence(pb.cause_evidence, e, cap);
+}
+
 }  // namespace
 
-void BurstBuilder::add(const Event& e, std::vector<PendingBurst>& closed) {
+void BurstBuilder::add(const Event& e, std::vector<PendingBurst>& closed,
+                       int64_t kafka_silence_ns) {
   if (open_ && e.time_ns - cur_.burst.end_ns > opts_.gap_ns) close(closed);
+  // The cause a client named in the same record as its symptom annotates
+  // that symptom: one record, one error.
+  if (open_ && e.line != 0 && e.line == cur_.last_line && e.input == cur_.last_input) {
+    note_cause(cur_, e, opts_.max_evidence);
+    return;
+  }
   if (!open_) {
     cur_ = PendingBurst{};
     cur_.burst.start_ns = e.time_ns;
@@ -38,6 +81,15 @@ void BurstBuilder::add(const Event& e, std::vector<PendingBurst>& closed) {
     open_ = true;
   }
   Burst& b = cur_.burst;
+  cur_.last_input = e.input;
+  cur_.last_line = e.line;
+  note_cause(cur_, e, opts_.max_evidence);
+  if (kafka_silence_ns > cur_.max_kafka_silence_ns) cur_.max_kafka_silence_ns = kafka_silence_ns;
+  if (e.kind == EventKind::kDisconnect && cur_.ages.size() < 32)
+    if (int64_t age = age_ms_of(e); age > 0) {
+      cur_.ages.push_back({age, e.broker});
+      if (cur_.cause_evidence.size() < 3) push_evidence(cur_.cause_evidence, e, opts_.max_evidence);
+    }
   b.end_ns = std::max(b.end_ns, e.time_ns);
   ++b.count;
   if (b.count == opts_.min_count) opened_now_ = true;

@@ -265,7 +265,9 @@ void CauseIndex::add_fault(const Event& e, const std::string& host, int32_t brok
   }
   if (!iv) {
     CauseInterval n;
-    n.type = CauseInterval::Type::kFault;
+    n.type = e.kind == EventKind::kTlsFailure || e.kind == EventKind::kSaslFailure
+                 ? CauseInterval::Type::kAuth
+                 : CauseInterval::Type::kFault;
     n.host = host;
     n.broker = broker;
     n.start_ns = e.time_ns;
@@ -287,6 +289,11 @@ void CauseIndex::add_fault(const Event& e, const std::string& host, int32_t brok
   fill(iv->what, "what");
   fill(iv->thread, "thread");
   fill(iv->session, "session");
+  ++iv->lines;
+  if (auto addr = e.field("client_addr");
+      !addr.empty() && iv->client_addrs.size() < 4 &&
+      std::find(iv->client_addrs.begin(), iv->client_addrs.end(), addr) == iv->client_addrs.end())
+    iv->client_addrs.emplace_back(addr);
   push_evidence(iv->evidence, e, cap);
 }
 
@@ -325,6 +332,7 @@ const CauseInterval* CauseIndex::fault_before(const CauseInterval& dt) const {
   };
   const CauseInterval* best = nullptr;
   for (const auto& f : faults_) {
+    if (f.type != CauseInterval::Type::kFault) continue;
     if (f.start_ns < dt.start_ns - opts_.lookback_ns) continue;
     if (f.start_ns > dt.start_ns + kFaultIntoDowntimeNs) break;
     if (!same_broker(f, dt) || pause_behind(f)) continue;
@@ -499,6 +507,8 @@ void CauseIndex::add(const Event& e) {
     case EventKind::kZkSessionExpired:
     case EventKind::kQuorumLost:
     case EventKind::kJvmOomError:
+    case EventKind::kTlsFailure:  // a broker's side of a failed handshake
+    case EventKind::kSaslFailure:
       add_fault(e, host, broker, key);
       break;
     case EventKind::kGcPause:

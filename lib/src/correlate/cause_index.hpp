@@ -37,7 +37,9 @@ inline constexpr int64_t kFaultMergeNs = 60'000'000'000;
 inline constexpr int64_t kFaultIntoDowntimeNs = 5'000'000'000;
 
 struct CauseInterval {
-  enum class Type : uint8_t { kDowntime, kPause, kFault } type = Type::kDowntime;
+  // kAuth: a broker's side of failed TLS handshakes or SASL authentications
+  // (`Failed authentication with /IP`), merged like a fault's lines.
+  enum class Type : uint8_t { kDowntime, kPause, kFault, kAuth } type = Type::kDowntime;
   std::string host;  // canonical short host ("" unknown)
   int32_t broker = -1;
   int64_t start_ns = 0;
@@ -63,6 +65,10 @@ struct CauseInterval {
   std::string what;     // jvm_oom_error: "Java heap space", ...
   std::string thread;   // jvm_oom_error: the thread it was thrown in
   std::string session;  // zk_session_expired: 0x...
+  // kAuth: the clients' addresses the broker named (first few), and how
+  // many lines it logged.
+  std::vector<std::string> client_addrs;
+  uint32_t lines = 0;
   std::vector<Evidence> evidence;
 };
 

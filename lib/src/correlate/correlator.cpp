@@ -4,9 +4,11 @@
 // arrive for them.
 #include <algorithm>
 #include <queue>
+#include <unordered_map>
 
 #include "burst_builder.hpp"
 #include "cause_index.hpp"
+#include "connection_ages.hpp"
 #include "logcorr/correlate.hpp"
 #include "verdict.hpp"
 
@@ -28,6 +30,10 @@ std::string_view verdict_name(Verdict v) {
       return "listener-misconfig";
     case Verdict::kBrokerFault:
       return "broker-fault";
+    case Verdict::kAuthFailure:
+      return "auth-failure";
+    case Verdict::kNetworkPath:
+      return "network-path";
     case Verdict::kUnexplained:
       return "unexplained";
   }
@@ -102,6 +108,11 @@ struct Correlator::State {
   std::map<std::string, detail::ClientConfig> configs;
   std::vector<InputSummary> coverage;
   std::map<int32_t, ChronicTrack> chronic;
+  detail::ConnectionAges ages;
+  // Per input, the time of its latest event: a client's Kafka records are
+  // its events (Kafka's clients log little else at INFO), and the silence
+  // before a symptom is measured on them, not on the application's lines.
+  std::unordered_map<std::string, int64_t> last_event_ns;
   uint64_t ignored = 0;
   std::vector<OpenBurst> opened;
 
@@ -111,9 +122,23 @@ struct Correlator::State {
     if (!ip.empty() && !e.host.empty()) entities.learn_alias(ip, e.host);
   }
 
+  // How long `e`'s input had logged no event before `e` (from the input's
+  // first record when `e` is its first event), or -1.
+  int64_t kafka_silence(const Event& e, int64_t prev) const {
+    if (prev == INT64_MIN)
+      for (const auto& cv : coverage)
+        if (cv.input == e.input && cv.has_span()) prev = cv.first_ns;
+    return prev == INT64_MIN || prev > e.time_ns ? -1 : e.time_ns - prev;
+  }
+
   void process(const Event& e) {
+    auto [last, fresh] = last_event_ns.try_emplace(e.input, INT64_MIN);
+    const int64_t prev = last->second;
+    last->second = std::max(prev, e.time_ns);
     if (is_client_symptom(e)) {
-      bursts.add(e, closed);
+      if (e.kind == EventKind::kDisconnect)
+        if (int64_t age = detail::age_ms_of(e); age > 0) ages.add(e.time_ns, age, e.broker);
+      bursts.add(e, closed, kafka_silence(e, prev));
       if (bursts.take_opened_flag()) {
         const auto& pb = bursts.open_burst();
         opened.push_back(OpenBurst{pb.burst.start_ns,
@@ -138,7 +163,11 @@ struct Correlator::State {
       // client application's log (batch knows every input's role up front;
       // follow refreshes it before releasing events).
       if (broker_side_input(e.input)) causes.add(e);
-    } else if (!is_auth_or_path(e.kind)) {
+    } else if (e.kind == EventKind::kTlsFailure || e.kind == EventKind::kSaslFailure ||
+               !is_auth_or_path(e.kind)) {
+      // A broker's side of a failed handshake (`Failed authentication with
+      // /IP`) is a cause on that broker; its own DNS or route failures
+      // (toward ZooKeeper, a controller, another broker) are not read yet.
       causes.add(e);
     }
   }
@@ -162,7 +191,7 @@ struct Correlator::State {
   }
 
   detail::VerdictContext ctx() const {
-    return detail::VerdictContext{opts, entities, causes, configs, coverage};
+    return detail::VerdictContext{opts, entities, causes, configs, coverage, ages};
   }
 
   // A burst is final when nothing that could explain it can still arrive.

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "logcorr/time.hpp"
+#include "said_causes.hpp"
 
 namespace logcorr::detail {
 
@@ -18,12 +19,7 @@ std::string hhmmss(int64_t ns) {
 }
 
 std::string dur(int64_t ns) {
-  if (ns < 0) return "?";
-  double s = static_cast<double>(ns) / 1e9;
-  if (s < 1) return fmt::format("{:.0f} ms", s * 1000);
-  if (s < 120) return fmt::format("{:.1f} s", s);
-  if (s < 7200) return fmt::format("{:.1f} min", s / 60);
-  return fmt::format("{:.1f} h", s / 3600);
+  return human_duration(ns);
 }
 
 // The request timeout that applies to the clients of a burst: the smallest
@@ -55,6 +51,7 @@ int64_t request_timeout_for(const PendingBurst& pb, const VerdictContext& ctx) {
 //    burst's symptoms name that broker (a fault on a broker nobody's errors
 //    point at is not their cause).
 Verdict verdict_of(const CauseInterval& c, const CauseInterval* fault) {
+  if (c.type == CauseInterval::Type::kAuth) return Verdict::kAuthFailure;
   if (c.type == CauseInterval::Type::kPause) return Verdict::kGcPause;
   if (c.type == CauseInterval::Type::kFault) return Verdict::kBrokerFault;
   if (c.oom) return Verdict::kOomKill;
@@ -96,8 +93,25 @@ std::string who_of(const CauseInterval& c) {
   return who;
 }
 
+// A broker's side of failed handshakes: "broker 0 (kafka-0): refused 14
+// TLS handshakes from 10.244.0.20 (SSL handshake failed)".
+std::string auth_text(const CauseInterval& a) {
+  std::string from;
+  for (size_t i = 0; i < a.client_addrs.size(); ++i)
+    from += (i ? ", " : " from ") + a.client_addrs[i];
+  const bool tls = a.decisive == EventKind::kTlsFailure;
+  std::string t = fmt::format(
+      "logged {} {}{}", a.lines,
+      tls ? (a.lines == 1 ? "failed TLS handshake" : "failed TLS handshakes")
+          : (a.lines == 1 ? "failed SASL authentication" : "failed SASL authentications"),
+      from);
+  if (!a.reason.empty()) t += fmt::format(" ({})", a.reason);
+  return t;
+}
+
 std::string summary_of(const CauseInterval& c, const CauseInterval* fault) {
   const std::string who = who_of(c);
+  if (c.type == CauseInterval::Type::kAuth) return fmt::format("{} {}", who, auth_text(c));
   if (c.type == CauseInterval::Type::kPause)
     return fmt::format("{}: JVM stop-the-world pause of {} ({} to {})", who, dur(c.duration_ns),
                        hhmmss(c.start_ns), hhmmss(c.end_ns));
@@ -205,6 +219,7 @@ std::vector<std::string> fault_advice(const CauseInterval& f) {
 
 double kind_weight(const CauseInterval& c) {
   if (c.type == CauseInterval::Type::kFault) return 0.92;
+  if (c.type == CauseInterval::Type::kAuth) return 0.9;
   if (c.type == CauseInterval::Type::kPause) return 0.9;
   if (c.oom) return 1.0;
   if (c.killed) return 0.97;
@@ -213,6 +228,15 @@ double kind_weight(const CauseInterval& c) {
 }
 
 }  // namespace
+
+std::string human_duration(int64_t ns) {
+  if (ns < 0) return "?";
+  double s = static_cast<double>(ns) / 1e9;
+  if (s < 1) return fmt::format("{:.0f} ms", s * 1000);
+  if (s < 120) return fmt::format("{:.1f} s", s);
+  if (s < 7200) return fmt::format("{:.1f} min", s / 60);
+  return fmt::format("{:.1f} h", s / 3600);
+}
 
 std::vector<std::string> kube_advice_for(Verdict v, const std::string& why_key) {
   const std::string clients =
@@ -332,6 +356,13 @@ std::vector<std::string> advice_for(Verdict v) {
           "Clients ride it out with enable.idempotence=true, acks=all and retries bounded by "
           "delivery.timeout.ms.",
       };
+    case Verdict::kAuthFailure:
+      return auth_advice(EventKind::kTlsFailure, {});
+    case Verdict::kNetworkPath:
+      return {
+          "Connections were cut on the way between clients and brokers while the brokers "
+          "stayed up: check the load balancers, NAT gateways, firewalls and DNS between them "
+          "(their idle timeouts, resets and logs) for the burst's time."};
     case Verdict::kUnexplained:
       return {
           "No broker-side cause was found in the logs given. Collect the missing logs listed "
@@ -372,12 +403,16 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
   std::vector<Scored> scored;
   for (const CauseInterval* c : cands) {
     int32_t cb = c->broker >= 0 ? c->broker : ctx.entities.broker_for(c->host);
-    const bool fault = c->type == CauseInterval::Type::kFault;
-    if (fault) {
+    const bool auth = c->type == CauseInterval::Type::kAuth;
+    const bool fault = c->type == CauseInterval::Type::kFault || auth;
+    if (c->type == CauseInterval::Type::kFault) {
       if (told.count(c) || ctx.causes.pause_behind(*c)) continue;
       // A fault explains only errors toward its own broker.
       if (cb < 0 || !named.count(cb)) continue;
     }
+    // A broker refusing handshakes explains errors toward it, or errors
+    // that name no broker at all.
+    if (auth && !named.empty() && (cb < 0 || !named.count(cb))) continue;
     double entity = named.empty() ? 0.6 : (cb < 0 ? 0.45 : (named.count(cb) ? 1.0 : 0.12));
     // A pod no log or name ties to a broker may be any workload's pod.
     if (c->kube && cb < 0) entity = named.empty() ? 0.4 : 0.2;
@@ -443,41 +478,79 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     if (b.causes.size() >= 5) break;
   }
 
-  const bool lone = b.count < ctx.opts.min_count;
   const double kMinScore = 0.25;
-  if (!scored.empty() && scored.front().score >= kMinScore) {
-    b.verdict = scored.front().verdict;
-    double top = scored.front().score;
+  const Scored* top =
+      !scored.empty() && scored.front().score >= kMinScore ? &scored.front() : nullptr;
+  // Which cause wins, in order (README "How it decides"):
+  //  1. the clients' own TLS / SASL failures (auth-failure): a restart may
+  //     have brought the bad certificate, but the certificate is what to fix;
+  //  2. the best broker-side cause (restart, crash, OOM kill, pause, fault,
+  //     a broker refusing handshakes);
+  //  3. the network path (network-path), then an idle connection
+  //     (idle-close), then errors spread over a long time
+  //     (listener-misconfig); else unexplained.
+  const CauseInterval* refusing = nullptr;  // a broker's side of failed handshakes
+  for (const auto& s : scored)
+    if (s.c->type == CauseInterval::Type::kAuth) {
+      refusing = s.c;
+      break;
+    }
+  std::optional<SaidCause> said = auth_failure(pb, ctx, refusing);
+  if (!said && !top) said = network_path(pb, ctx, named);
+  const int64_t idle_limit = kafka_idle_limit_ns(pb, ctx);
+  bool aged_out = false;  // a connection age at or past Kafka's idle timeout
+  for (const auto& a : pb.ages)
+    if (static_cast<double>(a.age_ms) * 1e6 >= 0.98 * static_cast<double>(idle_limit))
+      aged_out = true;
+  const int64_t silence = std::max(pb.max_silence_ns, pb.max_kafka_silence_ns);
+  if (said) {
+    b.verdict = said->verdict;
+    b.confidence = std::round(said->confidence * 100) / 100;
+    said->cause.score = b.confidence;
+    b.causes.insert(b.causes.begin(), std::move(said->cause));
+    if (b.causes.size() > 5) b.causes.resize(5);
+    b.advice = std::move(said->advice);
+    for (auto& w : said->warnings) b.warnings.push_back(std::move(w));
+  } else if (top) {
+    b.verdict = top->verdict;
+    double best = top->score;
     double second = scored.size() > 1 ? scored[1].score : 0;
     // Confidence: how good the best is, and how clearly it beats the runner-up
     // of a different verdict.
     if (scored.size() > 1 && scored[1].verdict == b.verdict) second = 0;
-    b.confidence = std::round(std::clamp(top * (1.0 - 0.5 * second / top), 0.0, 1.0) * 100) / 100;
-  } else if (pb.all_idle_kinds && pb.max_silence_ns >= ctx.opts.client_idle_ns && b.count <= 3) {
+    b.confidence = std::round(std::clamp(best * (1.0 - 0.5 * second / best), 0.0, 1.0) * 100) / 100;
+    if (b.verdict == Verdict::kBrokerFault)
+      b.advice = fault_advice(top->fault ? *top->fault : *top->c);
+    else if (b.verdict == Verdict::kAuthFailure)
+      b.advice = auth_advice(top->c->decisive, {top->c->reason});
+    else
+      b.advice = top->c->kube ? kube_advice_for(b.verdict, top->c->why_key) : advice_for(b.verdict);
+  } else if (pb.all_idle_kinds && b.count <= 3 &&
+             (silence >= ctx.opts.client_idle_ns || aged_out)) {
     b.verdict = Verdict::kIdleClose;
-    double ratio =
-        static_cast<double>(pb.max_silence_ns) / static_cast<double>(ctx.opts.client_idle_ns);
+    double ratio = static_cast<double>(silence) / static_cast<double>(ctx.opts.client_idle_ns);
+    if (aged_out) ratio = std::max(ratio, 1.5);
     b.confidence = std::round(std::clamp(0.6 + 0.2 * (ratio - 1.0), 0.6, 0.9) * 100) / 100;
-    b.warnings.push_back(
-        fmt::format("the client was silent for {} before this error; no broker "
-                    "event explains it",
-                    dur(pb.max_silence_ns)));
+    if (silence >= ctx.opts.client_idle_ns)
+      b.warnings.push_back(fmt::format(
+          "the client's Kafka connection was silent for {} before this error (no Kafka record "
+          "of it in between); no broker event explains it",
+          dur(silence)));
+    if (aged_out)
+      b.warnings.push_back(fmt::format(
+          "the connection had lived at least {} (Kafka closes connections idle that long: "
+          "connections.max.idle.ms); no broker event explains it",
+          dur(idle_limit)));
+    b.advice = advice_for(b.verdict);
   } else if (b.end_ns - b.start_ns >= ctx.opts.chronic_span_ns) {
     b.verdict = Verdict::kListenerMisconfig;
     b.confidence = 0.6;
+    b.advice = advice_for(b.verdict);
   } else {
     b.verdict = Verdict::kUnexplained;
     b.confidence = 0;
+    b.advice = advice_for(b.verdict);
   }
-  (void)lone;
-  const Scored* top =
-      !scored.empty() && scored.front().score >= kMinScore ? &scored.front() : nullptr;
-  const CauseInterval* best = top ? top->c : nullptr;
-  if (b.verdict == Verdict::kBrokerFault && top)
-    b.advice = fault_advice(top->fault ? *top->fault : *top->c);
-  else
-    b.advice =
-        best && best->kube ? kube_advice_for(b.verdict, best->why_key) : advice_for(b.verdict);
 
   // Client hazards from config dumps.
   std::set<std::string> warned;  // client ids and inputs already warned about

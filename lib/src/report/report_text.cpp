@@ -31,6 +31,10 @@ struct Style {
         return wrap("36", s);
       case Verdict::kBrokerFault:
         return wrap("1;33", s);
+      case Verdict::kAuthFailure:
+        return wrap("1;35", s);
+      case Verdict::kNetworkPath:
+        return wrap("34", s);
       case Verdict::kUnexplained:
         return wrap("1", s);
     }
