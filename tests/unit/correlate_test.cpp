@@ -225,9 +225,9 @@ TEST(Correlate, GcPauseShorterThanClientTimeoutAndNotOverlappingIsIgnored) {
   EXPECT_NE(bursts[0].coverage_gaps[0].find("broker 3"), std::string::npos);
 }
 
-TEST(Correlate, LoneDisconnectAfterLongSilenceIsIdleClose) {
+TEST(Correlate, LoneErrorAfterLongSilenceIsIdleClose) {
   Correlator c;
-  auto lone = client_disconnect(T0, 1);
+  auto lone = client_netex(T0);
   lone.input_prev_ns = T0 - 15 * 60 * kSec;
   c.add(lone);
   // The client's Kafka connection was busy a second before: not idle.
@@ -241,6 +241,19 @@ TEST(Correlate, LoneDisconnectAfterLongSilenceIsIdleClose) {
   ASSERT_EQ(bursts.size(), 1u);
   EXPECT_EQ(bursts[0].verdict, Verdict::kIdleClose);
   EXPECT_EQ(bursts[0].count, 1u);
+  EXPECT_EQ(c.quiet_idle_closes().count, 0u);
+}
+
+// "Node -1 disconnected." at INFO after 15 quiet minutes: the idle timeout
+// closed a connection and nothing failed. Counted, not a finding.
+TEST(Correlate, IdleDisconnectThatLostNothingIsCountedNotReported) {
+  Correlator c;
+  auto lone = client_disconnect(T0, -1);
+  lone.input_prev_ns = T0 - 15 * 60 * kSec;
+  c.add(lone);
+  EXPECT_TRUE(c.finish().empty());
+  EXPECT_EQ(c.quiet_idle_closes().count, 1u);
+  EXPECT_EQ(c.quiet_idle_closes().clients, std::set<std::string>{"orders-1"});
 }
 
 // Issue 14: the application keeps logging (HTTP requests, pool warnings)

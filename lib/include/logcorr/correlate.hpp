@@ -35,6 +35,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -175,6 +176,16 @@ class Correlator {
   std::vector<OpenBurst> newly_opened();
 
   uint64_t events_ignored() const;
+
+  // Idle connections that were closed with nothing lost: only disconnects
+  // after the client's Kafka records were silent for the idle timeout (or
+  // a connection that lived that long), no request failing. They are not
+  // findings; batch analyze reports their number in a note.
+  struct QuietIdleCloses {
+    uint64_t count = 0;
+    std::set<std::string> clients;  // the first few
+  };
+  const QuietIdleCloses& quiet_idle_closes() const;
 
  private:
   struct State;

@@ -189,6 +189,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
   rep.bursts = c.finish();
   uint64_t in_bursts = 0;
   for (const auto& b : rep.bursts) in_bursts += b.count;
+  in_bursts += c.quiet_idle_closes().count;  // one disconnect each, noted below
   rep.isolated_symptoms = rep.symptoms > in_bursts ? rep.symptoms - in_bursts : 0;
   rep.entities = c.entities().pairs();
   // Fill in input host/broker from what was learned.
@@ -205,6 +206,15 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
         "{} input(s) have stamps without a UTC offset, read as UTC (set --tz [PATH=]ZONE if "
         "not): {}",
         assumed.size(), list));
+  }
+  if (const auto& q = c.quiet_idle_closes(); q.count > 0) {
+    std::string who;
+    for (const auto& cl : q.clients) who += (who.empty() ? "" : ", ") + cl;
+    rep.notes.push_back(fmt::format(
+        "{} idle connection(s) were closed with no request failing (only a disconnect after "
+        "the client's Kafka records were silent for the idle timeout, or a connection that "
+        "lived that long): Kafka's connections.max.idle.ms at work, not findings{}",
+        q.count, who.empty() ? std::string() : "; clients: " + who));
   }
   if (rep.isolated_symptoms > 0)
     rep.notes.push_back(fmt::format(

@@ -109,6 +109,7 @@ struct Correlator::State {
   std::vector<InputSummary> coverage;
   std::map<int32_t, ChronicTrack> chronic;
   detail::ConnectionAges ages;
+  QuietIdleCloses quiet_idle;
   // Per input, the time of its latest event: a client's Kafka records are
   // its events (Kafka's clients log little else at INFO), and the silence
   // before a symptom is measured on them, not on the application's lines.
@@ -216,6 +217,17 @@ struct Correlator::State {
       // counts toward the chronic tracker).
       if (lone && pb.burst.verdict == Verdict::kUnexplained) continue;
       if (lone && pb.burst.verdict == Verdict::kListenerMisconfig) continue;
+      // An idle connection closed with nothing lost (only disconnects: no
+      // request failed, the client will simply reconnect) is Kafka's idle
+      // timeout at work, not an incident: counted for a note, not a finding
+      // (a busy client's archive has one every few minutes).
+      if (pb.burst.verdict == Verdict::kIdleClose && pb.burst.kinds.size() == 1 &&
+          pb.burst.kinds.count(std::string(kind_name(EventKind::kDisconnect)))) {
+        ++quiet_idle.count;
+        for (const auto& cl : pb.burst.clients)
+          if (quiet_idle.clients.size() < 8) quiet_idle.clients.insert(cl);
+        continue;
+      }
       out.push_back(std::move(pb.burst));
     }
     closed = std::move(keep);
@@ -344,6 +356,10 @@ std::vector<Correlator::OpenBurst> Correlator::newly_opened() {
   auto out = std::move(s_->opened);
   s_->opened.clear();
   return out;
+}
+
+const Correlator::QuietIdleCloses& Correlator::quiet_idle_closes() const {
+  return s_->quiet_idle;
 }
 
 uint64_t Correlator::events_ignored() const {

@@ -8,11 +8,12 @@
   const R = JSON.parse($('logcorr-report').textContent);
   const P = JSON.parse($('logcorr-picture').textContent);
   const VERDICTS = ['broker-restart', 'broker-crash', 'oom-kill', 'gc-pause', 'idle-close',
-    'listener-misconfig', 'broker-fault', 'unexplained'];
+    'listener-misconfig', 'broker-fault', 'auth-failure', 'network-path', 'unexplained'];
+  const AUTH_KINDS = ['tls_failure', 'sasl_failure'];
   const FAULT_KINDS = ['log_dir_failure', 'zk_session_expired', 'quorum_lost', 'jvm_oom_error'];
   const POINT_KINDS = new Set(['oom_kill', 'process_killed', 'unclean_shutdown'].concat(FAULT_KINDS));
   const KIND_CLASS = { log_dir_failure: 'k-fault', zk_session_expired: 'k-fault',
-    quorum_lost: 'k-fault', jvm_oom_error: 'k-fault',
+    quorum_lost: 'k-fault', jvm_oom_error: 'k-fault', tls_failure: 'k-auth', sasl_failure: 'k-auth',
     broker_stop: 'k-down', broker_start: 'k-down', oom_kill: 'k-oom',
     process_killed: 'k-crash', unclean_shutdown: 'k-crash', gc_pause: 'k-gc', safepoint: 'k-gc' };
 
@@ -745,6 +746,9 @@
     item(swatch((sv) => sv.append(s('path', { d: 'M11 0L17 6L11 12L5 6Z' }, 'k-crash'))), 'crash / killed');
     if (R.bursts.some((b) => (b.causes || []).some((c) => FAULT_KINDS.includes(c.kind)))) {
       item(swatch((sv) => sv.append(s('path', { d: 'M11 0L17 6L11 12L5 6Z' }, 'k-fault'))), 'broker fault (disk, ZooKeeper, quorum, JVM memory)');
+    }
+    if (R.bursts.some((b) => (b.causes || []).some((c) => AUTH_KINDS.includes(c.kind)))) {
+      item(swatch((sv) => sv.append(s('rect', { x: 1, y: 2, width: 20, height: 8 }, 'k-auth'))), 'failed TLS / SASL handshakes');
     }
     item(swatch((sv) => sv.append(s('path', { d: 'M2 12v-5h3v5zM7 12v-10h3v10zM12 12v-7h3v7zM17 12v-3h3v3z' }, 'density'))), 'client errors (density)');
     item(swatch((sv) => {
