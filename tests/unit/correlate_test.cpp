@@ -512,6 +512,14 @@ TEST(Correlate, GcPauseThatExpiresTheZooKeeperSessionStaysGcPause) {
   // The expiry is the pause's consequence, not a competing cause.
   ASSERT_EQ(bursts[0].causes.size(), 1u);
   EXPECT_EQ(bursts[0].causes[0].kind, EventKind::kGcPause);
+  // ... and told as its consequence, with its first lines as evidence.
+  EXPECT_NE(bursts[0].causes[0].summary.find("; then its ZooKeeper session 0x30019e3b4c70007 "
+                                             "expired"),
+            std::string::npos)
+      << bursts[0].causes[0].summary;
+  size_t zk = 0;
+  for (const auto& x : bursts[0].causes[0].evidence) zk += x.kind == EventKind::kZkSessionExpired;
+  EXPECT_EQ(zk, 2u);
 }
 
 TEST(Correlate, ZooKeeperExpiryWithoutAPauseIsBrokerFaultOnce) {
@@ -571,6 +579,10 @@ TEST(Correlate, KernelOomKillStaysOomKillHeapErrorAloneIsBrokerFault) {
       EXPECT_EQ(b.verdict, Verdict::kOomKill);
       EXPECT_EQ(b.causes[0].kind, EventKind::kOomKill);
       EXPECT_EQ(b.causes.size(), 1u);  // the error is told with the kill's downtime
+      EXPECT_NE(b.causes[0].summary.find(
+                    "(before it, the JVM threw java.lang.OutOfMemoryError: Java heap space)"),
+                std::string::npos)
+          << b.causes[0].summary;
       continue;
     }
     EXPECT_EQ(b.verdict, Verdict::kBrokerFault);

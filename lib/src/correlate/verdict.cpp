@@ -134,6 +134,9 @@ std::string summary_of(const CauseInterval& c, const CauseInterval* fault) {
     if (what == "stopped cleanly") what = "stopped";
     return fmt::format("{}: {}, then the broker {}{}", who, fault_text(*fault), what, back);
   }
+  // An OOM kill is the root cause even after an OutOfMemoryError; what the
+  // JVM said before it is told after.
+  if (fault) return fmt::format("{} {}{} (before it, {})", who, what, back, fault_text(*fault));
   return fmt::format("{} {}{}", who, what, back);
 }
 
@@ -453,6 +456,19 @@ void decide(PendingBurst& pb, const VerdictContext& ctx) {
     c.why = !iv.kube ? std::string() : iv.oom ? std::string("oom") : iv.why_key;
     c.approximate = iv.decisive_approx;
     c.evidence = iv.evidence;
+    // The consequences the root cause had, told with it: the ZooKeeper
+    // session a pause expired (that expiry is no candidate of its own).
+    if (iv.type == CauseInterval::Type::kPause)
+      for (const CauseInterval* f : cands)
+        if (f->type == CauseInterval::Type::kFault && ctx.causes.pause_behind(*f) == &iv) {
+          c.summary += fmt::format("; then {}", fault_text(*f));
+          const size_t keep = std::min<size_t>(f->evidence.size(), 2);
+          c.evidence.insert(c.evidence.end(), f->evidence.begin(),
+                            f->evidence.begin() + static_cast<std::ptrdiff_t>(keep));
+          break;
+        }
+    if (s.verdict == Verdict::kOomKill && s.fault && !s.fault->evidence.empty())
+      c.evidence.push_back(s.fault->evidence.front());
     if (s.verdict == Verdict::kBrokerFault && s.fault) {
       // The fault is the decisive event; the downtime it led to follows.
       c.kind = s.fault->decisive;
