@@ -202,5 +202,41 @@ TEST(RealLines2, ClientsThatNeverNameThemselvesAreTheirApplication) {
   EXPECT_EQ(clients["kafka-python.log"], std::set<std::string>{"kafka-python"});
 }
 
+// The real TLS / SASL lines decide auth-failure on their own (one
+// record, one error: franz-go's line is a disconnect and its SASL hint), and
+// the broker idle reaper's resets are noted, not reported.
+TEST(RealLines2, AuthLinesAreAuthFailureAndIdleResetsAreNoted) {
+  LOGCORR_REQUIRE_CORPUS();
+  const std::string dir = test::corpus_dir() + "/real-lines-2/";
+  AnalyzeOptions opts;
+  opts.threads = 1;
+  opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+  struct Case {
+    const char* file;
+    size_t bursts;
+    int32_t broker;
+    const char* note;  // a note that must be there, or ""
+  };
+  for (const Case& k :
+       {Case{"rdkafka-certexpired.log", 1, 26, ""}, Case{"franz-slog.log", 1, -1, ""},
+        Case{"java-log4j-ssl.log", 1, -1, ""},
+        Case{"rdkafka-idle-reset.log", 0, -1, "1 idle connection close(s)"},
+        Case{"rdkafka-default-sslclosed.log", 0, -1, "2 idle connection close(s)"}}) {
+    CollectingSink diag;
+    auto r = analyze({dir + k.file}, opts, diag);
+    ASSERT_TRUE(r.ok()) << k.file;
+    ASSERT_EQ(r->bursts.size(), k.bursts) << k.file;
+    for (const auto& b : r->bursts) {
+      EXPECT_EQ(b.verdict, Verdict::kAuthFailure) << k.file;
+      EXPECT_EQ(b.count, 1u) << k.file;
+      ASSERT_FALSE(b.causes.empty());
+      EXPECT_EQ(b.causes[0].broker, k.broker) << k.file;
+    }
+    bool noted = *k.note == 0;
+    for (const auto& n : r->notes) noted |= n.find(k.note) != std::string::npos;
+    EXPECT_TRUE(noted) << k.file;
+  }
+}
+
 }  // namespace
 }  // namespace logcorr

@@ -182,7 +182,7 @@ class Correlator {
   // a connection that lived that long), no request failing. They are not
   // findings; batch analyze reports their number in a note.
   struct QuietIdleCloses {
-    uint64_t count = 0;
+    uint64_t count = 0;             // disconnects
     std::set<std::string> clients;  // the first few
   };
   const QuietIdleCloses& quiet_idle_closes() const;

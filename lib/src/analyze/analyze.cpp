@@ -160,13 +160,20 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
     input_index.emplace(inputs[i].input, static_cast<uint32_t>(i));
   rep.symptom_clients.emplace_back();
   uint64_t untimed = 0;
+  // One record is one error even when it also names its cause (franz-go's
+  // "(is SASL missing?)": a disconnect and a sasl_failure); its events sit
+  // next to each other.
+  const Event* last_symptom = nullptr;
   for (const auto& e : events) {
     if (!e.time_valid) {
       ++untimed;
       continue;
     }
     ++rep.events;
-    if (is_client_symptom(e)) {
+    const bool same_record = last_symptom && last_symptom->line == e.line &&
+                             last_symptom->time_ns == e.time_ns && last_symptom->input == e.input;
+    if (is_client_symptom(e) && !same_record) {
+      last_symptom = &e;
       ++rep.symptoms;
       SymptomMark m;
       m.time_ns = e.time_ns;
@@ -189,7 +196,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
   rep.bursts = c.finish();
   uint64_t in_bursts = 0;
   for (const auto& b : rep.bursts) in_bursts += b.count;
-  in_bursts += c.quiet_idle_closes().count;  // one disconnect each, noted below
+  in_bursts += c.quiet_idle_closes().count;  // disconnects, noted below
   rep.isolated_symptoms = rep.symptoms > in_bursts ? rep.symptoms - in_bursts : 0;
   rep.entities = c.entities().pairs();
   // Fill in input host/broker from what was learned.
@@ -211,7 +218,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
     std::string who;
     for (const auto& cl : q.clients) who += (who.empty() ? "" : ", ") + cl;
     rep.notes.push_back(fmt::format(
-        "{} idle connection(s) were closed with no request failing (only a disconnect after "
+        "{} idle connection close(s) lost no request (only a disconnect after "
         "the client's Kafka records were silent for the idle timeout, or a connection that "
         "lived that long): Kafka's connections.max.idle.ms at work, not findings{}",
         q.count, who.empty() ? std::string() : "; clients: " + who));

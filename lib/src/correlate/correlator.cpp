@@ -223,7 +223,7 @@ struct Correlator::State {
       // (a busy client's archive has one every few minutes).
       if (pb.burst.verdict == Verdict::kIdleClose && pb.burst.kinds.size() == 1 &&
           pb.burst.kinds.count(std::string(kind_name(EventKind::kDisconnect)))) {
-        ++quiet_idle.count;
+        quiet_idle.count += pb.burst.count;
         for (const auto& cl : pb.burst.clients)
           if (quiet_idle.clients.size() < 8) quiet_idle.clients.insert(cl);
         continue;
