@@ -39,7 +39,9 @@ SYMPTOM_RE = re.compile(
     r"Failed to connect to broker|state change to \[closing\]|abandoning broker|Closed connection to broker|"
     r"Failed to produce message to topic|"
     # kafkajs
-    r"Failed to send messages|Connection error: connect E|KafkaJSNumberOfRetriesExceeded")
+    r"Failed to send messages|Connection error: connect E|KafkaJSNumberOfRetriesExceeded|"
+    # TLS and the network path
+    r"failed authentication due to|SslAuthenticationException|Receive failed: Connection reset")
 
 TS_PATTERNS = [  # (name, regex, parser) -- written independently of the generator's formatters
     ("log4j", re.compile(r"^(?:\S+\s+\|\s)?\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3})\] "), "%Y-%m-%d %H:%M:%S"),
@@ -164,12 +166,19 @@ def check_bundle(d):
     # each cause is printed by the broker side: a matching line within 2 s of cause.time
     cause_re = {"broker_stop": r"Stopping kafka\.service|\] shutting down \(kafka\.server\.KafkaServer\)",
                 "oom_kill": r"Out of memory: Killed process",
+                "tls_failure": r"Failed authentication with /[\d.]+ .*\(SSL handshake failed\)",
                 "log_dir_failure": r"\(kafka\.server\.LogDirFailureChannel\)|Shutdown broker because all log dirs in", "gc_pause": r"\[gc *\] GC\(\d+\) Pause Full .* ([0-9.]+)ms$"}
     for i, b in enumerate(exp["bursts"]):
         c = b.get("cause")
         if not c:
             continue
         ct = datetime.strptime(c["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+        if c["broker"] is None:  # the network path: no broker is to blame, the cause is the clients' first symptom
+            if abs(ct - wins[i][0]) > 0.001:
+                errors.append(f"burst {i}: a cause without a broker must be the burst's first symptom, not {c['time']}")
+            if not any(abs(t - ct) <= 0.001 and re.search(r"in state UP\)", text) for t, _, text in sym_times):
+                errors.append(f"burst {i}: no client line with a connection age at {c['time']}")
+            continue
         bd = os.path.join(d, f"broker-{c['broker']}")
         found = False
         for f in sorted(os.listdir(bd)):

@@ -754,6 +754,34 @@ class RdClient:
         self.connect(tt, n)
         return tt
 
+    def reset_error(self, t, n, msg):
+        """No error_cb: librdkafka logs the error op itself (fac ERROR, LOG_ERR)."""
+        self.emit(t, 3, "ERROR", self.h(n), msg, True)
+
+    def idle_resets(self, ups, t_end, idle=240 * SEC):
+        """A middlebox (an Azure load balancer with TCP reset on idle) resets each connection
+        `idle` after its last packet. The connections carry nothing after their setup (the
+        application has nothing to send, debug is off), so each reset comes at one age:
+        'Receive failed: Connection reset by peer (after 2400xxms in state UP)', logged at
+        LOG_ERR (FAIL, then the error itself); librdkafka reconnects at once (the last
+        connect attempt is minutes old, reconnect.backoff.ms does not hold it back) and the
+        new connection idles again. ups: {broker: time its connection came UP}. Returns the
+        reset times per broker."""
+        r = self.rng
+        out = {n: [] for n in ups}
+        for n, up in sorted(ups.items()):
+            while True:
+                last = up + r.randint(2, 9) * MS  # ApiVersion (and the first metadata) on the new connection
+                t = last + idle + r.randint(3, 180) * MS
+                if t >= t_end:
+                    break
+                s = rd.receive_failed(self.h(n), "Connection reset by peer", (t - up) // MS)
+                self.emit(t, 3, "FAIL", self.h(n), s, True)
+                self.reset_error(t + r.randint(0, 1) * MS, n, s)
+                out[n].append(t)
+                up = t + r.randint(1, 4) * MS  # TCP connect + ApiVersion, no backoff
+        return out
+
     def write(self, d):
         os.makedirs(os.path.join(d, "clients"), exist_ok=True)
         wfile(os.path.join(d, "clients", self.fname), self.log.render())
@@ -776,6 +804,9 @@ class PyRdClient(RdClient):
         self.log.add(t, rd.python_line(rd.ts_python(t), levelname, msg))
         if symptom:
             self.symptoms.append((t, msg))
+
+    def reset_error(self, t, n, msg):
+        self.error_cb(t + self.rng.randint(1, 9) * MS, "_TRANSPORT", -195, msg)
 
     def error_cb(self, t, code, val, s):
         """The application's error_cb: log.error("kafka error: %s", err)."""

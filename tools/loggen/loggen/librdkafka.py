@@ -36,6 +36,12 @@ def disconnected(b, up_ms, tail=""):
     return f"{b}: Disconnected (after {up_ms}ms in state UP{tail})"
 
 
+def receive_failed(b, cause, up_ms, tail=""):
+    """A recv() error on an established connection (rd_kafka_recv: 'Receive failed: %s', always
+    LOG_ERR), e.g. a load balancer's TCP reset: real-lines-2/rdkafka-idle-reset.log."""
+    return f"{b}: Receive failed: {cause} (after {up_ms}ms in state UP{tail})"
+
+
 def connect_refused(b, ip, tail=""):
     return f"{b}: Connect to ipv4#{ip}:9092 failed: Connection refused (after 0ms in state CONNECT{tail})"
 

@@ -463,8 +463,162 @@ def disk_full(out):
     B.finish(out, "short-iso")
 
 
+# 9 -------------------------------------------------------------------------
+def lb_idle_drop(out):
+    B = Bundle("lb-idle-drop", 909, T("2026-11-10T07:30:00"), T("2026-11-10T08:40:00"))
+    B.description = ("Two librdkafka producers reach the brokers through an Azure load balancer whose idle timeout is 4 minutes "
+                     "with TCP reset on idle. Neither has anything to send, so each connection carries nothing after its setup "
+                     "and the load balancer resets it 240 s later: 'Receive failed: Connection reset by peer (after 2400xxms in "
+                     "state UP)' toward every broker, at the same age every time; librdkafka reconnects at once and the cycle "
+                     "repeats. The brokers are healthy and log nothing; a Java consumer in the same network (not behind the load "
+                     "balancer) fetches all along without an error. The cause is the network path, not a broker.")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - 21 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(40000, 90000)
+        b.gc.run(B.t0, B.t1, every=(8, 20), ms=(5, 30))
+        b.noise(B.t0, B.t1)
+    t_end = T("2026-11-10T08:16:00")  # the collection: an engineer copied the logs soon after
+    # a C service: librdkafka's default logger on stderr (no debug, no error_cb), nothing else in the file
+    mex = RdClient(B, "meter-export.log", "meter-export", debug=False)
+    t_c = T("2026-11-10T07:44:57.310000") + mex.rng.randint(0, 900) * MS
+    ups_c = {}
+    t = t_c
+    for n in (2, 1, 3):  # the leaders of its partitions, in the order the metadata listed them
+        t += mex.rng.randint(20, 90) * MS
+        ups_c[n] = t
+    resets_c = mex.idle_resets(ups_c, t_end)
+    # a Python service: confluent-kafka-python with logger= and an error_cb, and its own lines
+    alm = PyRdClient(B, "alarm-forwarder.log", "alarm-forwarder")
+    alm.topic = "alarms"
+    t_py = T("2026-11-10T07:47:21.000000") + alm.rng.randint(0, 900) * MS
+    alm.pylog(t_py, "INFO", "alarm-forwarder 1.6.2 starting: confluent-kafka 2.5.0, librdkafka 2.5.0, "
+                            f"bootstrap.servers={','.join(f'broker-{n}.kafka.internal:9092' for n in (1, 2, 3))}, "
+                            "client.id=alarm-forwarder")
+    ups_p = {}
+    t = t_py + alm.rng.randint(200, 400) * MS
+    for n in (3, 1, 2):
+        t += alm.rng.randint(15, 80) * MS
+        ups_p[n] = t
+    alm.pylog(t + 40 * MS, "INFO", "kafka producer ready, topic=alarms")
+    alm.app_noise(t_py + 2 * SEC, t_end + 10 * MIN, 60, lambda r: f"gateway poll: 0 new alarm(s), {r.randint(38, 44)} site(s) connected, "
+                                                               f"last heartbeat {r.randint(1, 59)} s ago")
+    resets_p = alm.idle_resets(ups_p, t_end)
+    dsp = Client(B, "dispatch-console.log", "dispatch-console-0", "consumer", "logback", version="3.8", group="dispatch",
+                 app="dispatch-console", topic="alarms")
+    dsp.startup(B.t0 + 3 * MIN + dsp.rng.randint(0, 60000) * MS)
+    dsp.app_noise(B.t0 + 4 * MIN, B.t1, 20, consumer_msgs("alarms", "dispatch-console"))
+    java_consumer_noise(dsp, B.t0, B.t1)
+    B.clients = [mex, alm, dsp]
+    # every moment at which a client's connections were reset is one burst
+    times = sorted((t, c) for c, rs in ((mex, resets_c), (alm, resets_p)) for ts in rs.values() for t in ts)
+    groups = []
+    for t, c in times:
+        if groups and t - groups[-1][-1][0] < 30 * SEC:
+            groups[-1].append((t, c))
+        else:
+            groups.append([(t, c)])
+    for g in groups:
+        lo, hi = g[0][0] - 1 * MS, g[-1][0] + 20 * MS
+        cids = sorted({c.cid for _, c in g})
+        B.burst("network-path", [1, 2, 3], cids, "disconnect", None, g[0][0],
+                syms=lambda t, c, lo=lo, hi=hi: lo <= t <= hi, idle_timeout_s=240)
+    B.finish(out, "short-iso")
+
+
+# 10 ------------------------------------------------------------------------
+def expired_cert(out):
+    B = Bundle("expired-cert", 1010, T("2026-12-07T08:30:00"), T("2026-12-07T10:00:00"))
+    B.description = ("broker-2's TLS certificate expired at 2026-12-06 23:59:59 UTC. Connections made before that keep "
+                     "working (a consumer fetches without an error all morning), but every new TLS handshake with broker-2 "
+                     "fails. At 09:14 billing-service is redeployed: it bootstraps through broker-3, then fails the "
+                     "handshake with node 2 on every reconnect (failed authentication due to: SSL handshake failed) and its "
+                     "sends to node 2's partitions fail with SslAuthenticationException (CertificateExpiredException: "
+                     "NotAfter: Sun Dec 06 23:59:59 UTC 2026); broker-2 logs 'Failed authentication with /10.0.4.21 (SSL "
+                     "handshake failed)' for each. About ten minutes later the on-call engineer puts a renewed keystore in "
+                     "place and reloads the listener's keystore without a restart; the handshakes succeed again.")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - 33 * 86400 * SEC - b.rng.randint(0000, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(60000, 90000)
+        b.gc.run(B.t0, B.t1, every=(8, 20), ms=(5, 30))
+        b.noise(B.t0, B.t1)
+    b2 = B.brokers[2]
+    B.topic_ids["invoices"] = "".join(B.rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") for _ in range(22))
+    bil = Client(B, "billing-service.log", "billing-producer", "producer", "log4j", version="3.7", app="billing-service", topic="invoices")
+    bil.node_addr = {n: (f"broker-{n}.kafka.internal", f"10.0.4.1{n}") for n in (1, 2, 3)}
+    ssl = {"bootstrap.servers": "[broker-1.kafka.internal:9093, broker-2.kafka.internal:9093, broker-3.kafka.internal:9093]",
+           "security.protocol": "SSL", "ssl.endpoint.identification.algorithm": "https",
+           "ssl.truststore.location": "/etc/billing/kafka-truststore.p12", "ssl.truststore.type": "PKCS12",
+           "ssl.truststore.password": "[hidden]", "ssl.protocol": "TLSv1.3", "ssl.enabled.protocols": "[TLSv1.2, TLSv1.3]"}
+    t_dep = T("2026-12-07T09:14:00.412000")
+    r = bil.rng
+    bil.emit(t_dep - 2 * SEC, "INFO", "com.acme.billing.BillingApplication", "Starting billing-service 4.12.0 (build 2026-12-04, git 8f3e2a1)", thread="main")
+    t = bil.startup(t_dep, ssl)
+    bil.app_noise(t, B.t1, 14, [("com.acme.billing.invoice.InvoiceService", lambda r: f"Invoice INV-{r.randint(100000, 999999)} issued for customer C{r.randint(10000, 99999)} ({r.randint(5, 900)}.{r.randint(0, 99):02d} EUR)")])
+    t_fixed = T("2026-12-07T09:24:37.905000")
+    client_ip = "10.0.4.21"
+    # the handshakes with node 2: at connect, then after each failure with reconnect.backoff (50 ms doubling to 1 s, +-20 %)
+    t = t + r.randint(150, 400) * MS
+    back = 50
+    auth_times, broker_times = [], []
+    while t < t_fixed:
+        broker_times.append(t - r.randint(2, 6) * MS)  # the broker fails the handshake, the client reads the alert
+        b2.log(broker_times[-1], "INFO", f"[SocketServer brokerId=2] Failed authentication with /{client_ip} (SSL handshake failed)",
+               "org.apache.kafka.common.network.Selector", False)
+        bil.emit(t, "ERROR", bil.NC, f"{bil.tag} Connection to node 2 (broker-2.kafka.internal/10.0.4.12:9093) failed authentication due to: SSL handshake failed", symptom=True)
+        auth_times.append(t)
+        t += int(back * r.uniform(0.8, 1.2)) * MS + r.randint(8, 25) * MS  # backoff, then connect + handshake
+        back = min(back * 2, 1000)
+    # the application's sends to node 2's partitions fail (Metadata.fatalError: the next send's callback gets it)
+    stack = ("org.apache.kafka.common.errors.SslAuthenticationException: SSL handshake failed\n"
+             "Caused by: javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed\n"
+             "\tat java.base/sun.security.ssl.Alert.createSSLException(Alert.java:131)\n"
+             "\tat java.base/sun.security.ssl.TransportContext.fatal(TransportContext.java:378)\n"
+             "\tat java.base/sun.security.ssl.TransportContext.fatal(TransportContext.java:321)\n"
+             "\tat java.base/sun.security.ssl.CertificateMessage$T13CertificateConsumer.checkServerCerts(CertificateMessage.java:1357)\n"
+             "\tat java.base/sun.security.ssl.SSLEngineImpl$DelegatedTask$DelegatedAction.run(SSLEngineImpl.java:1278)\n"
+             "\tat org.apache.kafka.common.network.SslTransportLayer.runDelegatedTasks(SslTransportLayer.java:435)\n"
+             "\tat org.apache.kafka.common.network.SslTransportLayer.handshake(SslTransportLayer.java:289)\n"
+             "\tat org.apache.kafka.common.network.KafkaChannel.prepare(KafkaChannel.java:178)\n"
+             "\tat org.apache.kafka.common.network.Selector.pollSelectionKeys(Selector.java:543)\n"
+             "\tat org.apache.kafka.clients.producer.internals.Sender.run(Sender.java:243)\n"
+             "\tat java.base/java.lang.Thread.run(Thread.java:840)\n"
+             "Caused by: sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed\n"
+             "\tat java.base/sun.security.validator.PKIXValidator.doValidate(PKIXValidator.java:369)\n"
+             "\tat java.base/sun.security.validator.Validator.validate(Validator.java:264)\n"
+             "\t... 19 more\n"
+             "Caused by: java.security.cert.CertPathValidatorException: validity check failed\n"
+             "\tat java.base/sun.security.provider.certpath.PKIXMasterCertPathValidator.validate(PKIXMasterCertPathValidator.java:135)\n"
+             "\t... 24 more\n"
+             "Caused by: java.security.cert.CertificateExpiredException: NotAfter: Sun Dec 06 23:59:59 UTC 2026\n"
+             "\tat java.base/sun.security.x509.CertificateValidity.valid(CertificateValidity.java:277)\n"
+             "\tat java.base/sun.security.x509.X509CertImpl.checkValidity(X509CertImpl.java:675)\n"
+             "\t... 30 more")
+    t = auth_times[0] + r.randint(300, 900) * MS
+    while t < t_fixed - 2 * SEC:
+        bil.emit(t, "WARN", "com.acme.billing.events.InvoicePublisher", f"Failed to publish invoice INV-{r.randint(100000, 999999)} to invoices, will retry",
+                 cont=stack, symptom=True, thread=f"billing-service-worker-{r.randint(1, 8)}")
+        t += r.randint(4000, 9000) * MS
+    # the fix: a renewed keystore, reloaded through a dynamic broker config (no restart)
+    b2.ssh_session(t_fixed - 6 * MIN, "rkhan", "10.0.1.57", 9 * MIN)
+    b2.log(t_fixed - 400 * MS, "INFO", "Processing override for entityPath: brokers/2 with config: HashMap(listener.name.ssl.ssl.keystore.location -> /etc/kafka/ssl/broker-2.keystore.p12, listener.name.ssl.ssl.keystore.password -> [hidden])",
+           "kafka.server.DynamicConfigManager", True)
+    # a distractor: a consumer connected since before the certificate expired, unaffected
+    led = Client(B, "ledger-consumer.log", "ledger-consumer-1", "consumer", "logback", version="3.8", group="ledger",
+                 app="ledger-consumer", topic="invoices")
+    led.app_noise(B.t0, B.t1, 18, consumer_msgs("invoices", "ledger-consumer"))
+    java_consumer_noise(led, B.t0, B.t1)
+    B.clients = [bil, led]
+    B.burst("auth-failure", [2], ["billing-producer"], "tls_failure", 2, broker_times[0],
+            syms=lambda t, c: True, not_after="Sun Dec 06 23:59:59 UTC 2026")
+    B.finish(out, "short-iso")
+
+
 BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors,
-           oom_kill_polyglot, disk_full] + KUBE_BUNDLES
+           oom_kill_polyglot, disk_full, lb_idle_drop, expired_cert] + KUBE_BUNDLES
 
 
 def main(argv=None, default_out=None, description=None):
