@@ -88,7 +88,16 @@ for name in bundles:
         missing = [cid for cid in e.get("clients", []) if not listed(cid)]
         if missing:
             problems.append(f"burst {e['start']}: clients {b.get('clients')} lack {missing}")
-        if e.get("cause") and b["causes"]:
+        if e.get("advice_has") and not any(e["advice_has"] in a for a in b.get("advice", [])):
+            problems.append(f"burst {e['start']}: no advice says {e['advice_has']!r}: {b.get('advice')}")
+        if e.get("cause") and e["cause"]["broker"] is None:
+            # the network path: the top cause must exist and name no broker, not even by host
+            if not b["causes"]:
+                problems.append(f"burst {e['start']}: no cause, expected one that names no broker")
+            elif b["causes"][0]["broker"] is not None or b["causes"][0].get("host"):
+                c = b["causes"][0]
+                problems.append(f"burst {e['start']}: top cause names broker {c['broker']} / host {c.get('host')}, expected none")
+        elif e.get("cause") and b["causes"]:
             c = b["causes"][0]
             if c["broker"] != e["cause"]["broker"]:
                 problems.append(f"burst {e['start']}: top cause on broker {c['broker']}, expected {e['cause']['broker']}")

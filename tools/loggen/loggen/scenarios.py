@@ -613,7 +613,8 @@ def expired_cert(out):
     java_consumer_noise(led, B.t0, B.t1)
     B.clients = [bil, led]
     B.burst("auth-failure", [2], ["billing-producer"], "tls_failure", 2, broker_times[0],
-            syms=lambda t, c: True, not_after="Sun Dec 06 23:59:59 UTC 2026")
+            syms=lambda t, c: True, not_after="Sun Dec 06 23:59:59 UTC 2026",
+            advice_has="has expired (NotAfter: Sun Dec 06 23:59:59 UTC 2026)")
     B.finish(out, "short-iso")
 
 
