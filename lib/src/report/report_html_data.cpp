@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -13,6 +15,18 @@
 #include "report/report_html_internal.hpp"
 
 namespace logcorr::html {
+
+namespace {
+
+// A network-path cause names the path between clients and brokers, not a
+// broker: it is drawn on no lane (the burst's band carries it). Its kind is
+// a client's (a disconnect, dns_failure, no_route), never a broker-side one.
+bool on_the_path(const Cause& c) {
+  return c.broker < 0 && c.host.empty() && (is_symptom(c.kind) || is_auth_or_path(c.kind));
+}
+constexpr uint32_t kNoLane = UINT32_MAX;
+
+}  // namespace
 
 namespace {
 
@@ -252,7 +266,8 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
   for (const auto& e : r.entities) brokers.want(e.broker, e.host);
   for (const auto& b : r.bursts) {
     for (int32_t id : b.brokers) brokers.want(id, "");
-    for (const auto& c : b.causes) brokers.want(c.broker, c.host);
+    for (const auto& c : b.causes)
+      if (!on_the_path(c)) brokers.want(c.broker, c.host);
   }
   std::vector<uint64_t> per_input(r.inputs.size(), 0);
   bool unlabelled = false;
@@ -313,7 +328,8 @@ Picture build_picture(const AnalysisReport& r, const HtmlOptions& opts) {
   Extent view;
   for (const auto& b : r.bursts) {
     std::vector<uint32_t> cl;
-    for (const auto& c : b.causes) cl.push_back(brokers.lane(c.broker, c.host));
+    for (const auto& c : b.causes)
+      cl.push_back(on_the_path(c) ? kNoLane : brokers.lane(c.broker, c.host));
     p.cause_lanes.push_back(std::move(cl));
     std::set<uint32_t> in_burst;
     auto it = std::lower_bound(by_time.begin(), by_time.end(), b.start_ns,
@@ -404,7 +420,12 @@ std::string picture_json(const AnalysisReport& r, const Picture& p) {
     j.open('[');
     for (const auto& row : v) {
       j.open('[');
-      for (uint32_t x : row) j.num(x);
+      for (uint32_t x : row) {
+        if (x == kNoLane)
+          j.raw("null");
+        else
+          j.num(x);
+      }
       j.close(']');
     }
     j.close(']');
