@@ -43,6 +43,17 @@ std::string endpoint(const Event& e) {
   return e.host;
 }
 
+// Rows whose labelled kinds this project decided differently, with why
+// (file:line -> kinds). The shared labels stay as written.
+const std::map<std::string, std::string> kRelabelled = {
+    // `[ControllerServer id=10] shutting down`: LABELS.md calls the controller
+    // role's stop no broker stop. Issue 14 makes it one (role=controller): in
+    // a combined node it is the same process stop as lines 3 and 17 (one
+    // downtime), and Kafka 3.0 excerpts and a dedicated controller's log have
+    // only this line.
+    {"broker-server/010.log:19", "broker_stop"},
+};
+
 TEST(Labels, EveryRecordYieldsItsLabelledKinds) {
   LOGCORR_REQUIRE_CORPUS();
   const std::string dir = test::corpus_dir() + "/real-lines/";
@@ -59,6 +70,8 @@ TEST(Labels, EveryRecordYieldsItsLabelledKinds) {
     while (std::getline(ss, c, '\t')) cols.push_back(c);
     cols.resize(6);
     Row r{cols[0], cols[2], cols[3], cols[4], cols[5], std::stoull(cols[1])};
+    if (auto it = kRelabelled.find(r.file + ":" + cols[1]); it != kRelabelled.end())
+      r.kinds = it->second;
     if (!by_file.count(r.file)) order.push_back(r.file);
     by_file[r.file].push_back(r);
   }
