@@ -44,6 +44,13 @@ struct Pack {
   // name, a kubectl/compose name) as their client. `[pack]
   // client_is_application = true`.
   bool client_is_application = false;
+  // Brokers run this client library too (KRaft's RaftManager, replica
+  // fetchers, the controller's channels), and its lines then carry the
+  // bracketed log prefix of a broker component, which no client application
+  // prints. An event of this pack from a record whose first line contains one
+  // of these gets the field side=broker: still the same kind, never counted as
+  // a client's error (is_client_symptom). `[pack] broker_prefixes = [...]`.
+  std::vector<std::string> broker_prefixes;
   std::string file;  // where it was loaded from
   std::vector<Pattern> patterns;
 };

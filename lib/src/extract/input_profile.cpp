@@ -69,11 +69,13 @@ void InputProfile::observe_host(std::string_view meta_host, uint64_t n) {
 
 void InputProfile::observe_event(const Event& e) {
   if (neutral_kind(e.kind)) return;
-  // A broker's view of a failed TLS / SASL handshake (`Failed authentication
-  // with /IP`) is broker-side; the client's view of it is the client's.
-  const bool broker_view =
-      (e.kind == EventKind::kTlsFailure || e.kind == EventKind::kSaslFailure) &&
-      e.field("side") == "broker";
+  // What a broker logged about its own connections is broker-side: its view
+  // of a failed TLS / SASL handshake (`Failed authentication with /IP`) and
+  // its own clients' NetworkClient lines (`[RaftManager id=1] Connection to
+  // node 0 … could not be established`, replica fetchers, controller
+  // channels): a KRaft node's log full of unreachable voters is a broker's
+  // log, whatever its name. The client's view of the same is the client's.
+  const bool broker_view = e.field("side") == "broker";
   if (broker_kind(e.kind) || broker_view) {
     ++broker_events_;
     if (e.broker >= 0 && (e.kind == EventKind::kBrokerStart || e.kind == EventKind::kBrokerStop ||

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <map>
 
+#include "match/broker_side.hpp"
 #include "match/layouts_mask.hpp"
 #include "match/prefilter.hpp"
 
@@ -20,6 +21,7 @@ struct Compiled {
   uint64_t layouts;
   bool systemd_lifecycle;      // broker_stop/start of the systemd pack: broker-unit rule applies
   bool client_is_application;  // the pack's clients never name themselves
+  int32_t prefix_set = -1;     // index into Impl::prefix_sets: the pack's broker prefixes, or -1
   std::string pattern_name;    // "pack/id"
   std::vector<std::pair<std::string, std::string>> fixed;  // copied: no views into the PatternSet
   // Pre-allocated capture arguments: one per capturing group.
@@ -52,6 +54,9 @@ struct Matcher::Impl {
   std::vector<Compiled> pats;
   std::vector<std::string> literals;
   std::vector<std::vector<uint32_t>> lit_to_pats;
+  // Per pack with `broker_prefixes`, its list (copied: no views into the
+  // PatternSet). In practice one pack (kafka-java-client) has one.
+  std::vector<std::vector<std::string>> prefix_sets;
   std::unique_ptr<detail::WindowScanner> scanner;  // every literal
   // Per layout, made on first use: the literals of the patterns that apply
   // to it (a GC log is not searched for client wording, nor a client log
@@ -103,6 +108,11 @@ Matcher::Matcher(const PatternSet& set, MatcherOptions opts, DiagnosticSink* dia
     if (std::find(p_->opts.skip_packs.begin(), p_->opts.skip_packs.end(), pack.name) !=
         p_->opts.skip_packs.end())
       continue;
+    int32_t prefix_set = -1;
+    if (!pack.broker_prefixes.empty()) {
+      prefix_set = static_cast<int32_t>(p_->prefix_sets.size());
+      p_->prefix_sets.push_back(pack.broker_prefixes);
+    }
     for (const Pattern& pat : pack.patterns) {
       RE2::Options o;
       o.set_log_errors(false);
@@ -123,6 +133,7 @@ Matcher::Matcher(const PatternSet& set, MatcherOptions opts, DiagnosticSink* dia
       c.systemd_lifecycle = pack.name == "systemd" && (pat.kind == EventKind::kBrokerStop ||
                                                        pat.kind == EventKind::kBrokerStart);
       c.client_is_application = pack.client_is_application;
+      c.prefix_set = prefix_set;
       c.pattern_name = pack.name + "/" + pat.id;
       c.fixed = pat.fields;
       const int n = re->NumberOfCapturingGroups();
@@ -211,6 +222,10 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
   const size_t first = out.size();
   ptrdiff_t symptom_at = -1;  // index in out of this record's symptom event
   uint32_t kinds_seen = 0;    // cause/context kinds already emitted
+  // Whether the record carries a broker component's prefix, per prefix set:
+  // worked out at the first event of such a pack, at most once per record.
+  int32_t side_set = -1;
+  bool side_broker = false;
   const re2::StringPiece text(msg.data(), msg.size());
   for (uint32_t pi : cand_list) {
     Compiled& c = pats[pi];
@@ -251,6 +266,13 @@ size_t Matcher::Impl::run(std::string_view msg, const Record* rec, Layout layout
       }
     }
     for (const auto& f : c.fixed) e.fields.push_back(f);
+    if (c.prefix_set >= 0) {
+      if (side_set != c.prefix_set) {
+        side_set = c.prefix_set;
+        side_broker = detail::first_line_has_prefix(msg, prefix_sets[c.prefix_set]);
+      }
+      if (side_broker && e.field("side").empty()) e.fields.emplace_back("side", "broker");
+    }
     if (c.client_is_application && e.client.empty()) e.client.assign(application);
     if (c.systemd_lifecycle) {
       // Only PID 1 reports unit lifecycle; an application that logs

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "logcorr/patterns.hpp"
+#include "match/broker_side.hpp"
 
 namespace logcorr {
 namespace {
@@ -80,12 +81,20 @@ size_t check_samples(const PatternSet& set, DiagnosticSink& diag) {
                 got = v;
                 have = true;
               }
+            // The pack's broker-side rule, as the matcher applies it.
+            if (!have && name == "side" &&
+                detail::first_line_has_prefix(s.text, pack.broker_prefixes)) {
+              got = "broker";
+              have = true;
+            }
           }
+          if (!have && want.empty()) continue;  // `name = ""`: must yield none
           if (!have) {
             report(diag, pack.file, s.line, "yields no " + name + ", expected " + want);
             ++failures;
           } else if (got != want) {
-            report(diag, pack.file, s.line, "yields " + name + "=" + got + ", expected " + want);
+            report(diag, pack.file, s.line,
+                   "yields " + name + "=" + got + ", expected " + (want.empty() ? "none" : want));
             ++failures;
           }
         }

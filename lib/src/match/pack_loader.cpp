@@ -246,6 +246,12 @@ Result<Pack> load_pack_text(std::string_view text, const std::string& path, Diag
   }
   if (auto d = (*pack)["description"].value<std::string>()) out.description = *d;
   if (auto a = (*pack)["client_is_application"].value<bool>()) out.client_is_application = *a;
+  if (const toml::node* n = pack->get("broker_prefixes")) {
+    out.broker_prefixes = strings_of(*n, rep, "broker_prefixes");
+    for (const std::string& s : out.broker_prefixes)
+      if (s.empty()) rep.error(line_of(*n), "empty broker prefix");
+    std::erase(out.broker_prefixes, std::string());
+  }
   uint64_t pack_layouts = 0;
   if (const toml::node* n = pack->get("layouts")) layouts_of(*n, rep, pack_layouts);
 
