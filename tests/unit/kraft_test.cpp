@@ -218,5 +218,36 @@ TEST(Kraft, ABrokersOwnConnectionErrorsAreNoClientBurst) {
   fs::remove_all(dir);
 }
 
+// Kafka 3.0-3.2's "Kafka Server started" names no node: the broker's config
+// dump does (node.id), and the start gets that id.
+TEST(Kraft, AStartWithoutIdTakesTheNodeOfTheConfigDump) {
+  const fs::path dir = fs::path(::testing::TempDir()) / "kraft_config_dump";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write(dir / "kafka-2.log",
+        "[2021-10-09 01:01:58,101] INFO KafkaConfig values: \n"
+        "\tadvertised.listeners = PLAINTEXT://kafka-2:9092\n"
+        "\tbroker.id = 2\n"
+        "\tnode.id = 2\n"
+        "\tprocess.roles = [broker, controller]\n"
+        " (kafka.server.KafkaConfig)\n"
+        "[2021-10-09 01:02:00,668] INFO Kafka Server started (kafka.server.KafkaRaftServer)\n");
+  AnalyzeOptions opts;
+  opts.threads = 1;
+  opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
+  CollectingSink diag;
+  auto r = extract_resolved_events({(dir / "kafka-2.log").string()}, opts, diag);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->events.size(), 2u);
+  EXPECT_EQ(kind_name(r->events[0].kind), "broker_config");
+  EXPECT_EQ(r->events[0].field("process_roles"), "broker, controller");
+  EXPECT_EQ(kind_name(r->events[1].kind), "broker_start");
+  EXPECT_EQ(r->events[1].broker, 2);
+  ASSERT_EQ(r->inputs.size(), 1u);
+  EXPECT_EQ(role_name(r->inputs[0].role), "server");
+  EXPECT_EQ(r->inputs[0].broker, 2);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace logcorr

@@ -37,6 +37,12 @@ enum class EventKind : uint8_t {
   kSafepoint,
   kIsrShrink,
   kClientConfig,
+  // A broker's own `KafkaConfig values:` dump at startup: who the node is
+  // (node.id as its broker) and its process_roles (KRaft
+  // combined mode: "broker, controller"). Context only; it tells extraction
+  // whose log this is when no other line names the node (Kafka 3.0-3.2's
+  // "Kafka Server started" has no id).
+  kBrokerConfig,
   // Kubernetes (wave 2): a container's end as the cluster recorded it
   // (fields reason, exit_code, started, finished, restart_count), an eviction,
   // and a kill the kubelet or an operator asked for (field why).

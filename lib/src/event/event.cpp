@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(EventKind::kCount_)> 
     "safepoint",
     "isr_shrink",
     "client_config",
+    "broker_config",
     "container_terminated",
     "pod_evicted",
     "pod_killed",

@@ -22,6 +22,7 @@ bool broker_kind(EventKind k) {
     case EventKind::kBrokerStart:
     case EventKind::kUncleanShutdown:
     case EventKind::kIsrShrink:
+    case EventKind::kBrokerConfig:
     case EventKind::kGcPause:
     case EventKind::kSafepoint:
     case EventKind::kProcessKilled:
@@ -79,7 +80,8 @@ void InputProfile::observe_event(const Event& e) {
   if (broker_kind(e.kind) || broker_view) {
     ++broker_events_;
     if (e.broker >= 0 && (e.kind == EventKind::kBrokerStart || e.kind == EventKind::kBrokerStop ||
-                          e.kind == EventKind::kUncleanShutdown || e.kind == EventKind::kIsrShrink))
+                          e.kind == EventKind::kUncleanShutdown ||
+                          e.kind == EventKind::kIsrShrink || e.kind == EventKind::kBrokerConfig))
       ++brokers_[e.broker];
   } else {
     ++client_events_;
