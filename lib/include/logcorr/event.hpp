@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "logcorr/format.hpp"
 #include "logcorr/record.hpp"
+#include "logcorr/stamp_sample.hpp"
 
 namespace logcorr {
 
@@ -136,7 +138,7 @@ inline bool is_broker_side(InputRole r) {
   return r == InputRole::kServer || r == InputRole::kJournal || r == InputRole::kGc;
 }
 
-// "none", "explicit", "abbreviation", "user", "assumed" (how an input's
+// "none", "explicit", "abbreviation", "user", "assumed", "inferred" (how an input's
 // stamps got their UTC offset; see ZoneSource).
 std::string_view zone_source_name(ZoneSource z);
 std::optional<ZoneSource> zone_source_from_name(std::string_view name);
@@ -158,6 +160,16 @@ struct InputSummary {
   // How its stamps got their offset: kAssumed when some were read in a zone
   // nobody chose, kNone when no record had a time.
   ZoneSource zone_source = ZoneSource::kNone;
+  // What zone inference (zone_infer.hpp) found about its zone-less stamps,
+  // in words for a note: the evidence of an inferred zone, or why UTC was
+  // kept and the --tz to give. Empty when it had nothing to say.
+  std::string zone_note;
+  // Extraction's sketches of its records for zone inference and the path
+  // its --tz rule would name (not written to events NDJSON: by then the
+  // zone is decided). Shared: summaries are copied.
+  std::shared_ptr<const StampSample> zoneless_stamps;
+  std::shared_ptr<const StampSample> wrapped_stamps;
+  std::string path;
   uint64_t records = 0;
   uint64_t events = 0;
   bool has_span() const { return first_ns <= last_ns; }

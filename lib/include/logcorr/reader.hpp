@@ -20,6 +20,7 @@
 #include "logcorr/frame.hpp"
 #include "logcorr/record.hpp"
 #include "logcorr/source.hpp"
+#include "logcorr/stamp_sample.hpp"
 
 namespace logcorr {
 
@@ -57,6 +58,10 @@ struct InputStats {
   uint64_t assumed_zone_records = 0;  // zone-less stamps read in the default zone
   uint64_t year_inferred_records = 0;
   uint64_t user_zone_records = 0;  // zone-less stamps read in the zone the user gave
+  // Sketches of its records for zone inference (stamp_sample.hpp): those read
+  // as UTC for want of an offset, and zoned wrappers of inner lines.
+  StampSample zoneless_stamps;
+  StampSample wrapped_stamps;
 };
 
 namespace detail {

@@ -21,6 +21,9 @@ enum class ZoneSource : uint8_t {
   kAbbrev,    // a zone abbreviation in the stamp (CET, CEST, AEDT) read with the input zone
   kUser,      // zone-less stamp read in the zone the user gave (--tz)
   kAssumed,   // zone-less stamp read in the default zone (UTC) nobody chose
+  // Input level only (InputSummary): zone-less stamps moved to the offset
+  // that records shared with a zoned input showed (zone_infer.hpp).
+  kInferred,
 };
 
 struct RecordTime {

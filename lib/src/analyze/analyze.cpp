@@ -11,6 +11,7 @@
 #include "extract/extract_tuning.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
+#include "logcorr/zone_infer.hpp"
 
 namespace logcorr {
 
@@ -116,8 +117,10 @@ Result<ResolvedEvents> extract_resolved_events(const std::vector<std::string>& i
   if (!st.ok()) return st;
   ResolvedEvents out;
   col.take_events(out.events, out.inputs);
+  infer_zones(out.events, out.inputs, opts.extraction().window);
   EntityMap map;
   out.notes = resolve_entities(out.events, out.inputs, opts, map);
+  for (auto& n : zone_notes(out.inputs)) out.notes.push_back(std::move(n));
   return out;
 }
 
@@ -144,6 +147,9 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
                                         const AnalyzeOptions& opts, ShortPauseTally::Extra extra) {
   AnalysisReport rep;
   Correlator c(opts.correlate);
+  // Zones first: entity resolution and correlation read event times. A no-op
+  // on events read back from `logcorr events` (decided when written).
+  infer_zones(events, inputs, opts.extraction().window);
   rep.notes = resolve_entities(events, inputs, opts, c.entities());
   for (const auto& in : inputs) {
     InputSummary cv = in;
@@ -214,6 +220,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
         "not): {}",
         assumed.size(), list));
   }
+  for (auto& n : zone_notes(inputs)) rep.notes.push_back(std::move(n));
   if (const auto& q = c.quiet_idle_closes(); q.count > 0) {
     std::string who;
     for (const auto& cl : q.clients) who += (who.empty() ? "" : ", ") + cl;

@@ -3,6 +3,7 @@
 // from elsewhere as they are; then one correlation over all of them.
 #include "logcorr/analyzer.hpp"
 #include "logcorr/follow.hpp"
+#include "logcorr/zone_infer.hpp"
 
 #include <algorithm>
 #include <map>
@@ -122,6 +123,8 @@ AnalyzerResult Analyzer::run() {
                       std::make_move_iterator(s.streamed.events.end()));
     all.inputs.insert(all.inputs.end(), std::make_move_iterator(s.streamed.inputs.begin()),
                       std::make_move_iterator(s.streamed.inputs.end()));
+    // Zones before the events are kept: they must be the correlated ones.
+    infer_zones(all.events, all.inputs, s.extract.window);
     if (s.keep) {
       // The events as `logcorr events` writes them: entities resolved, in
       // time order (stable: per input, record order breaks ties).

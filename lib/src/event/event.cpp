@@ -94,8 +94,8 @@ void Event::clear() {
 
 namespace {
 constexpr std::string_view kRoleNames[] = {"other", "client", "server", "journal", "gc"};
-constexpr std::string_view kZoneSourceNames[] = {"none", "explicit", "abbreviation", "user",
-                                                 "assumed"};
+constexpr std::string_view kZoneSourceNames[] = {"none", "explicit", "abbreviation",
+                                                 "user", "assumed",  "inferred"};
 }  // namespace
 
 std::string_view role_name(InputRole r) {

@@ -183,6 +183,10 @@ void append_input_json(std::string& out, const InputSummary& in) {
   j.str(in.zone);
   j.key("zone_source");
   j.str(zone_source_name(in.zone_source));
+  if (!in.zone_note.empty()) {
+    j.key("zone_note");
+    j.str(in.zone_note);
+  }
   if (in.has_span()) {
     time_member(j, "first", in.first_ns, Precision::kNano);
     time_member(j, "last", in.last_ns, Precision::kNano);
@@ -222,7 +226,7 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
   // Read fields in any order; collect into strings first.
   int64_t version = -1;
   std::string type, time, kind, start, host, client, input, text, pattern, prev, role, layout,
-      wrapper, zone, zone_source, first, last, duration;
+      wrapper, zone, zone_source, zone_note, first, last, duration;
   int64_t broker = -1, lineno = 0, records = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> fields;
   for (auto field : obj) {
@@ -271,6 +275,8 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
       ok = str(zone);
     else if (key == "zone_source")
       ok = str(zone_source);
+    else if (key == "zone_note")
+      ok = str(zone_note);
     else if (key == "first")
       ok = str(first);
     else if (key == "last")
@@ -346,6 +352,7 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
     in.wrapper = wrapper_from_name(wrapper).value_or(Wrapper::kNone);
     in.zone = std::move(zone);
     in.zone_source = zone_source_from_name(zone_source).value_or(ZoneSource::kNone);
+    in.zone_note = std::move(zone_note);
     in.records = static_cast<uint64_t>(records);
     in.events = static_cast<uint64_t>(events);
     return LineType::kInput;

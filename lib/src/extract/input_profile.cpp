@@ -153,6 +153,11 @@ InputSummary InputProfile::summary(const InputStats& st) const {
                   : st.user_zone_records > 0            ? ZoneSource::kUser
                                                         : ZoneSource::kExplicit;
   s.records = st.records;
+  s.path = in_.base_path.empty() ? in_.label : in_.base_path;
+  if (!st.zoneless_stamps.empty())
+    s.zoneless_stamps = std::make_shared<const StampSample>(st.zoneless_stamps);
+  if (!st.wrapped_stamps.empty())
+    s.wrapped_stamps = std::make_shared<const StampSample>(st.wrapped_stamps);
   return s;
 }
 

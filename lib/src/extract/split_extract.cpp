@@ -44,6 +44,8 @@ void merge_stats(const InputStats& c, InputStats& st) {
   st.first_ns = std::min(st.first_ns, c.first_ns);
   st.last_ns = std::max(st.last_ns, c.last_ns);
   st.bytes += c.bytes;
+  st.zoneless_stamps.merge(c.zoneless_stamps);
+  st.wrapped_stamps.merge(c.wrapped_stamps);
 }
 
 }  // namespace

@@ -63,6 +63,11 @@ inline void count_record(const Record& rec, InputStats& st) {
     if (rec.time.zone == ZoneSource::kAssumed) ++st.assumed_zone_records;
     if (rec.time.zone == ZoneSource::kUser) ++st.user_zone_records;
     if (rec.time.year_inferred) ++st.year_inferred_records;
+    // Zone inference's sample: only zone-less records and zoned wrappers of
+    // stamped lines are hashed (one pass over the first line, no allocation).
+    if (StampRole role = stamp_role(rec); role != StampRole::kNone)
+      (role == StampRole::kZoneless ? st.zoneless_stamps : st.wrapped_stamps)
+          .offer(stamp_key(rec.message), rec.time.utc_ns);
   } else {
     ++st.records_without_time;
   }
