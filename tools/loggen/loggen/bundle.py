@@ -28,6 +28,10 @@ class Bundle:
         self.bursts = []
         self.args = []
         self.description = ""
+        # Written to expected.json for the checker only (logcorr is not told): the zone of
+        # zone-less server.logs per broker folder, and when each journal was exported.
+        self.local_tz = {}
+        self.journal_until = {}
 
     def uuid(self, r):
         h = "".join(r.choice("0123456789abcdef") for _ in range(32))
@@ -53,6 +57,10 @@ class Bundle:
             ts = sorted(t for c in self.clients for t, _ in c.symptoms if syms(t, c))
             bursts.append({"start": rfc3339(ts[0]), "end": rfc3339(ts[-1]), "count": len(ts), **bu})
         exp = {"incident": self.name, "description": self.description, "args": self.args, "bursts": bursts}
+        if self.local_tz:
+            exp["local_tz"] = self.local_tz
+        if self.journal_until:
+            exp["journal_until"] = self.journal_until
         wfile(expected_path(d), json.dumps(exp, indent=2) + "\n")
 
 

@@ -50,6 +50,7 @@ class Broker:
         self.jvm_runs = []  # (start, end) times the JVM was up
         self.up_since = None
         self.mirror = 0.35  # share of the ordinary server.log lines also seen on stdout (journal)
+        self.journal_until = None  # the journal was exported at this time: later entries are not in its file
         self.roll_every = (20, 140)  # seconds between segment rolls
         self.inv = self.journal._hex(32)
         self.stream = self.journal._hex(32)
@@ -445,6 +446,8 @@ class Broker:
         else:
             wfile(os.path.join(bd, "server.log"), self.server.render(recs))
         ext = "json" if journal_mode == "json" else f"{journal_mode}.txt"
+        if self.journal_until is not None:
+            self.journal.entries = [e for e in self.journal.entries if e["rt"] < self.journal_until]
         wfile(os.path.join(bd, f"journal.{ext}"), self.journal.render(journal_mode))
         runs = [r for r in self.gc.runs if r[2]]
         # the JVM rotates its GC log at start: the current run is gc.log, the one before gc.log.0

@@ -615,11 +615,54 @@ def expired_cert(out):
     B.burst("auth-failure", [2], ["billing-producer"], "tls_failure", 2, broker_times[0],
             syms=lambda t, c: True, not_after="Sun Dec 06 23:59:59 UTC 2026",
             advice_has="has expired (NotAfter: Sun Dec 06 23:59:59 UTC 2026)")
+def local_time_server_log(out):
+    B = Bundle("local-time-server-log", 909, T("2026-07-21T11:50:00"), T("2026-07-21T14:20:00"))
+    B.description = ("The brokers' server.logs are in Europe/Berlin local time (+02:00 in July) without an offset, and no "
+                     "--tz is given; their journals (Kafka's stdout, UTC stamps) were exported at 13:20 UTC, when a disk "
+                     "alert was looked at, and hold the same lines up to then. broker-2 is restarted cleanly at 13:42 UTC; "
+                     "only its server.log shows it. Read as UTC, the restart would sit two hours after the clients' burst "
+                     "toward node 2 and the burst would stay unexplained; the records the server.logs share with the "
+                     "journals say +02:00, and the restart explains the burst.")
+    berlin = ZoneInfo("Europe/Berlin")
+    t_b2 = T("2026-07-21T13:42:10.707301")
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, tz=berlin, gc_dec="time,uptime,level,tags", gc_detail=False)
+        b.up_since = B.t0 - 9 * 86400 * SEC - b.rng.randint(0, 9000000) * MS
+        b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+        b.gc.gcid = b.rng.randint(30000, 60000)
+        b.journal_until = T("2026-07-21T13:20:00")
+    b2 = B.brokers[2]
+    ev2 = b2.restart_clean(t_b2, "oncall")
+    b2.gc.run(B.t0, ev2["completed"], every=(8, 20))
+    b2.gc.run(ev2["started"], B.t1, every=(8, 20))
+    for n in (1, 3):
+        B.brokers[n].gc.run(B.t0, B.t1, every=(8, 20))
+        B.brokers[n].noise(B.t0, B.t1)
+        keys = [f"{tp}-{p}" for tp, p in B.brokers[n].partitions[:3]]
+        B.brokers[n].isr_expand(ev2["started"] + 4 * SEC, 2, keys)
+    b2.noise(B.t0, B.t1, [(ev2["shutting_down"], ev2["started"])])
+    chk = Client(B, "checkout-service.log", "checkout-producer", "producer", "log4j", version="3.7", app="checkout-service", topic="orders")
+    fr = RdClient(B, "fraud-scorer.log", "fraud-scorer")
+    fr.topic = "payments"
+    B.clients = [chk, fr]
+    t_clients = B.t0 + 4 * MIN
+    chk.startup(t_clients + 17 * SEC)
+    for n in (1, 2, 3):
+        fr.connect(t_clients + 3 * SEC + n * MS, n)
+    fr.metadata_noise(t_clients, B.t1)
+    chk.app_noise(t_clients, B.t1, 11, [("com.acme.checkout.CheckoutService", lambda r: f"Checkout {r.randint(100000, 999999)} completed in {r.randint(40, 400)} ms")])
+    down = ev2["started"] - ev2["sockets_closed"]
+    chk.restart_burst(ev2["leaders_moved"], ev2["sockets_closed"], 2, down)
+    fr.disconnect_burst(ev2["sockets_closed"] + 12 * MS, 2, ev2["started"] + 150 * MS)
+    B.burst("broker-restart", [2], ["checkout-producer", "fraud-scorer"], "broker_stop", 2, ev2["shutting_down"],
+            syms=lambda t, c: t_b2 - MIN <= t <= ev2["started"] + MIN, downtime_s=round((ev2["started"] - ev2["shutting_down"]) / SEC, 1))
+    B.local_tz = {f"broker-{n}": "Europe/Berlin" for n in (1, 2, 3)}
+    B.journal_until = {f"broker-{n}": rfc3339(B.brokers[n].journal_until) for n in (1, 2, 3)}
     B.finish(out, "short-iso")
 
 
 BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors,
-           oom_kill_polyglot, disk_full, lb_idle_drop, expired_cert] + KUBE_BUNDLES
+           oom_kill_polyglot, disk_full, lb_idle_drop, expired_cert, local_time_server_log] + KUBE_BUNDLES
 
 
 def main(argv=None, default_out=None, description=None):
