@@ -10,7 +10,7 @@
 // however long they are; pairing two sketches by key yields pairs of stamps
 // of one record, and their differences say the zone.
 //
-// Cost: one hash of the first line per offered record (no allocation);
+// Cost: one hash of at most 96 bytes per offered record (no allocation);
 // an insert (O(log k)) only for a key below the sketch's largest, which
 // after the first k records becomes rare (about k * ln(n/k) inserts over
 // n records). Memory: at most kCapacity * 16 bytes per sketch.
@@ -42,8 +42,9 @@ struct StampSample {
   std::vector<Point> sorted() const;
 };
 
-// The key of a record's message: a hash of its first line without trailing
-// blanks (a journal entry holds one line of a multi-line record).
+// The key of a record's message: a hash of the first 96 bytes of its first
+// line without trailing blanks (a journal entry holds one line of a
+// multi-line record).
 uint64_t stamp_key(std::string_view message);
 
 // Which sketch of its input a record feeds, if any:
