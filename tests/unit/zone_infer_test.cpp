@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -259,6 +260,23 @@ TEST(ZoneInference, DisagreeingJournalSuggestsTz) {
   EXPECT_NE(s->zone_note.find("kept as UTC"), std::string::npos) << s->zone_note;
   EXPECT_NE(s->zone_note.find("--tz " + d.path() + "/broker-1/server.log=+0"), std::string::npos)
       << s->zone_note;
+}
+
+TEST(ZoneInference, AnotherHostsJournalIsNoWitness) {
+  test::TempDir d;
+  write_broker(d, 7200, 30);
+  // The same lines in broker-2's journal (its lines name the host).
+  std::string j = test::read_file(d.file("broker-1/journal.txt"));
+  for (size_t at = 0; (at = j.find(" broker-1 ", at)) != std::string::npos;) j[at + 8] = '2';
+  d.write("broker-2/journal.txt", j);
+  std::filesystem::remove(d.file("broker-1/journal.txt"));
+  CollectingSink diag;
+  auto run = extract_resolved_events({d.path()}, options(), diag);
+  ASSERT_TRUE(run.ok());
+  const InputSummary* s = input(run->inputs, "broker-1/server.log");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->zone_source, ZoneSource::kAssumed);
+  EXPECT_TRUE(s->zone_note.empty()) << s->zone_note;
 }
 
 }  // namespace

@@ -132,9 +132,14 @@ void infer_zones(std::vector<Event>& events, std::vector<InputSummary>& inputs,
     if (in.zone_source != ZoneSource::kAssumed || !in.zoneless_stamps) continue;
     // An input is its own reference only when both sketches are its own
     // (a journal in -o short: its zone-less stamps and no zoned ones).
+    // Another host's journal is no witness: a line and its millisecond can
+    // recur on two brokers (inputs without a host are compared with all).
     std::vector<const StampSample*> refs = zoned;
-    for (size_t r = 0; r < refs.size(); ++r)
-      if (zoned_input[r] == i) refs[r] = nullptr;
+    for (size_t r = 0; r < refs.size(); ++r) {
+      const std::string& h = inputs[zoned_input[r]].host;
+      if (zoned_input[r] == i || (!in.host.empty() && !h.empty() && h != in.host))
+        refs[r] = nullptr;
+    }
     ZoneGuess g = guess_zone(*in.zoneless_stamps, refs, opts);
     const std::string& ref = g.pairs ? inputs[zoned_input[g.reference]].input : in.input;
     const std::string suggest = fmt::format("--tz {}={}", in.path, format_offset(g.offset_seconds));
@@ -191,6 +196,16 @@ void infer_zones(std::vector<Event>& events, std::vector<InputSummary>& inputs,
         if (g.off_grid)
           votes +=
               fmt::format("{}{} off the quarter-hour grid", votes.empty() ? "" : ", ", g.off_grid);
+        const std::string zone =
+            g.offset_seconds == 0 ? std::string("UTC") : format_offset(g.offset_seconds);
+        if (g.votes.size() == 1 && g.off_grid == 0) {
+          // They agree, but too few to go by.
+          in.zone_note = fmt::format(
+              "{}: kept as UTC: only {} of its records appear in {} ({} needed to infer its "
+              "zone), and they say {}; if that is right, give --tz {}={}",
+              in.input, g.pairs, ref, opts.min_pairs, zone, in.path, zone);
+          break;
+        }
         bool dst = g.votes.size() >= 2 && std::abs(g.votes[0].first - g.votes[1].first) == 3600;
         in.zone_note = fmt::format(
             "{}: kept as UTC: the {} of its records that appear in {} disagree on its zone ({}){}; "
