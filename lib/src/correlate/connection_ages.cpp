@@ -11,8 +11,8 @@ void ConnectionAges::add(int64_t time_ns, int64_t age_ms, int32_t broker) {
   seen_.push_back({time_ns, age_ms, broker});
 }
 
-ConnectionAges::Cluster ConnectionAges::around(int64_t age_ms, double tolerance,
-                                               int64_t gap_ns) const {
+ConnectionAges::Cluster ConnectionAges::around(int64_t age_ms, double tolerance, int64_t gap_ns,
+                                               int64_t until_ns) const {
   Cluster c;
   if (age_ms <= 0) return c;
   const double lo = static_cast<double>(age_ms) * (1.0 - tolerance);
@@ -21,6 +21,7 @@ ConnectionAges::Cluster ConnectionAges::around(int64_t age_ms, double tolerance,
   int32_t brokers[8];
   uint32_t nb = 0;
   for (const Seen& s : seen_) {
+    if (s.time_ns > until_ns) break;  // in time order
     const auto a = static_cast<double>(s.age_ms);
     if (a < lo || a > hi) continue;
     if (c.count == 0) {

@@ -31,9 +31,11 @@ class ConnectionAges {
     uint32_t moments = 0;          // ... at this many moments (gaps > gap_ns apart)
     uint32_t brokers = 0;          // ... toward this many distinct brokers (-1 not counted)
   };
-  // The disconnects whose ages agree with `age_ms` within `tolerance`
-  // (0.05: 5 %). Linear in the entries kept (at most kMax).
-  Cluster around(int64_t age_ms, double tolerance, int64_t gap_ns) const;
+  // The disconnects logged up to `until_ns` whose ages agree with `age_ms`
+  // within `tolerance` (0.05: 5 %). A burst asks with its end plus the gap:
+  // what live follow knows when it decides, so batch and follow agree.
+  // Linear in the entries kept (at most kMax).
+  Cluster around(int64_t age_ms, double tolerance, int64_t gap_ns, int64_t until_ns) const;
 
  private:
   struct Seen {

@@ -245,7 +245,7 @@ std::optional<SaidCause> network_path(const PendingBurst& pb, const VerdictConte
     const int64_t age_ns = a.age_ms * 1'000'000;
     if (age_ns < 30 * kSecond || static_cast<double>(age_ns) >= 0.95 * static_cast<double>(limit))
       continue;
-    auto cl = ctx.ages.around(a.age_ms, 0.05, ctx.opts.gap_ns);
+    auto cl = ctx.ages.around(a.age_ms, 0.05, ctx.opts.gap_ns, b.end_ns + ctx.opts.gap_ns);
     if (cl.count >= 3 && (cl.moments >= 2 || cl.brokers >= 2) && cl.count > best.count) {
       best = cl;
       best_age = a.age_ms;
@@ -256,7 +256,7 @@ std::optional<SaidCause> network_path(const PendingBurst& pb, const VerdictConte
     c.evidence = pb.cause_evidence;
     const int64_t mid = (best.lo_ms + best.hi_ms) / 2;
     c.summary = fmt::format(
-        "connections were cut after {} of life ({} to {}), {} times in the run{}{}, "
+        "connections were cut after {} of life ({} to {}), {} times so far{}{}, "
         "while no broker logged a stop, crash or pause: an idle timeout on the network path "
         "below Kafka's own ({})",
         ms_text(mid), ms_text(best.lo_ms), ms_text(best.hi_ms), best.count,
