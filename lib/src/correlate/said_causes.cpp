@@ -55,6 +55,13 @@ std::string not_after(const std::vector<std::string>& reasons) {
 
 }  // namespace
 
+std::string from_addrs(const CauseInterval& refusing) {
+  std::string from;
+  for (size_t i = 0; i < refusing.client_addrs.size(); ++i)
+    from += (i ? ", " : " from ") + refusing.client_addrs[i];
+  return from;
+}
+
 std::vector<std::string> auth_advice(EventKind kind, const std::vector<std::string>& reasons) {
   std::vector<std::string> out;
   if (any_has(reasons, "expired") || any_has(reasons, "NotAfter")) {
@@ -175,13 +182,9 @@ std::optional<SaidCause> auth_failure(const PendingBurst& pb, const VerdictConte
       "{}: clients failed the {} {}{}", who_of(c.broker, c.host),
       tls ? "TLS handshake" : "SASL authentication",
       pb.auth_count == 1 ? std::string("once") : fmt::format("{} times", pb.auth_count), why);
-  if (broker_side) {
-    std::string from;
-    for (size_t i = 0; i < broker_side->client_addrs.size(); ++i)
-      from += (i ? ", " : " from ") + broker_side->client_addrs[i];
-    c.summary +=
-        fmt::format("; the broker logged {} failed authentication(s){}", broker_side->lines, from);
-  }
+  if (broker_side)
+    c.summary += fmt::format("; the broker logged {} failed authentication(s){}",
+                             broker_side->lines, from_addrs(*broker_side));
   s.advice = auth_advice(pb.auth_kind, reasons);
   return s;
 }

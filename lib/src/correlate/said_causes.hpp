@@ -48,6 +48,10 @@ std::optional<SaidCause> network_path(const PendingBurst& pb, const VerdictConte
 // a client of the burst configured.
 int64_t kafka_idle_limit_ns(const PendingBurst& pb, const VerdictContext& ctx);
 
+// " from 10.0.4.21, 10.0.4.22": the clients a broker said failed its
+// handshakes (kAuth interval), or "".
+std::string from_addrs(const CauseInterval& refusing);
+
 // What to change, from what the auth lines said (expired certificate,
 // untrusted CA, host name mismatch, credentials, mechanism, no SASL).
 std::vector<std::string> auth_advice(EventKind kind, const std::vector<std::string>& reasons);

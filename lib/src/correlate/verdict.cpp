@@ -96,9 +96,7 @@ std::string who_of(const CauseInterval& c) {
 // A broker's side of failed handshakes: "broker 0 (kafka-0): refused 14
 // TLS handshakes from 10.244.0.20 (SSL handshake failed)".
 std::string auth_text(const CauseInterval& a) {
-  std::string from;
-  for (size_t i = 0; i < a.client_addrs.size(); ++i)
-    from += (i ? ", " : " from ") + a.client_addrs[i];
+  const std::string from = from_addrs(a);
   const bool tls = a.decisive == EventKind::kTlsFailure;
   std::string t = fmt::format(
       "logged {} {}{}", a.lines,
@@ -168,36 +166,31 @@ std::vector<std::string> fault_advice(const CauseInterval& f) {
               clients};
     }
     case EventKind::kJvmOomError: {
-      std::string what = f.what;
+      // What ran out, then what every OutOfMemoryError calls for.
+      const std::string& what = f.what;
+      std::string first;
       if (has(what, "Direct buffer"))
-        return {
+        first =
             "The broker's JVM ran out of direct (off-heap) memory: raise "
             "-XX:MaxDirectMemorySize or lower what uses it (socket.request.max.bytes, many "
-            "connections, large fetches).",
-            "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
-            "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
-            clients};
-      if (has(what, "Metaspace"))
-        return {"The broker's JVM ran out of Metaspace: raise -XX:MaxMetaspaceSize.",
-                "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
-                "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
-                clients};
-      if (has(what, "native thread"))
-        return {
+            "connections, large fetches).";
+      else if (has(what, "Metaspace"))
+        first = "The broker's JVM ran out of Metaspace: raise -XX:MaxMetaspaceSize.";
+      else if (has(what, "native thread"))
+        first =
             "The broker could not start a thread (unable to create native thread): raise "
             "the process limits (ulimit -u / LimitNPROC, vm.max_map_count) or find what "
-            "makes it start so many.",
-            "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
-            "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
-            clients};
-      return {"The broker's JVM ran out of heap (java.lang.OutOfMemoryError" +
-                  (what.empty() ? std::string() : ": " + what) +
-                  "): size the heap for its load (-Xmx in KAFKA_HEAP_OPTS; 6 GB is plenty for "
-                  "most brokers) and look for what fills it (message.max.bytes and fetch sizes, "
-                  "many partitions or connections); a heap dump on OOM "
-                  "(-XX:+HeapDumpOnOutOfMemoryError) shows it.",
-              "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker and "
-              "run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
+            "makes it start so many.";
+      else
+        first = "The broker's JVM ran out of heap (java.lang.OutOfMemoryError" +
+                (what.empty() ? std::string() : ": " + what) +
+                "): size the heap for its load (-Xmx in KAFKA_HEAP_OPTS; 6 GB is plenty for "
+                "most brokers) and look for what fills it (message.max.bytes and fetch sizes, "
+                "many partitions or connections); a heap dump on OOM "
+                "(-XX:+HeapDumpOnOutOfMemoryError) shows it.";
+      return {std::move(first),
+              "A JVM that threw OutOfMemoryError is in an undefined state: restart the broker "
+              "and run it with -XX:+ExitOnOutOfMemoryError so it fails fast.",
               clients};
     }
     case EventKind::kZkSessionExpired:
