@@ -187,7 +187,8 @@ INSTANTIATE_TEST_SUITE_P(Samples, Incidents,
                          ::testing::Values("rolling-restart", "oom-kill", "long-gc-pause",
                                            "idle-close", "listener-misconfig",
                                            "restart-with-distractors", "oom-kill-polyglot",
-                                           "disk-full", "lb-idle-drop", "expired-cert", "local-time-server-log"),
+                                           "disk-full", "lb-idle-drop", "expired-cert",
+                                           "local-time-server-log"),
                          [](const auto& param_info) {
                            std::string n = param_info.param;
                            std::replace(n.begin(), n.end(), '-', '_');

@@ -3,32 +3,18 @@
 // print (see ../shared/corpus/real-lines), with times of a real restart.
 #include <gtest/gtest.h>
 
+#include "correlate_events.hpp"
+
 #include "logcorr/correlate.hpp"
 #include "logcorr/time.hpp"
 
 namespace logcorr {
 namespace {
 
-constexpr int64_t kSec = 1'000'000'000;
-// 2026-06-29T14:22:00Z
-const int64_t T0 = 1782742920LL * kSec;
-
-Event ev(EventKind k, int64_t t, std::string input, std::string text, int32_t broker = -1,
-         std::string host = "", std::string client = "") {
-  Event e;
-  e.kind = k;
-  e.time_ns = t;
-  e.time_valid = true;
-  e.precision = Precision::kMilli;
-  e.input = std::move(input);
-  e.text = std::move(text);
-  e.broker = broker;
-  e.host = std::move(host);
-  e.client = std::move(client);
-  static uint64_t line = 0;
-  e.line = ++line;
-  return e;
-}
+using test::coverage;
+using test::ev;
+using test::kSec;
+using test::T0;
 
 Event client_disconnect(int64_t t, int32_t node, std::string client = "orders-1") {
   return ev(EventKind::kDisconnect, t, "clients/orders.log",
@@ -366,17 +352,6 @@ TEST(Correlate, StreamingPollMatchesBatchAndWaitsForTheWatermark) {
 // The lines are the real ones of ../shared/corpus/real-lines-2/broker-*.log
 // (and samples/long-gc-pause), with the times of these incidents. Each
 // precedence pairing of verdict_of() is checked both ways.
-
-InputSummary coverage(std::string input, InputRole role, std::string host, int32_t broker) {
-  InputSummary in;
-  in.input = std::move(input);
-  in.role = role;
-  in.host = std::move(host);
-  in.broker = broker;
-  in.first_ns = T0 - 3600 * kSec;
-  in.last_ns = T0 + 3600 * kSec;
-  return in;
-}
 
 // broker-2's log dir fills up: LogDirFailureChannel's line with the
 // IOException on the record's next line, then LogManager halts the broker.

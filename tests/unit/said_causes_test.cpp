@@ -6,43 +6,17 @@
 // broker-sslauth.log, franz-slog.log) with this test's times and names.
 #include <gtest/gtest.h>
 
+#include "correlate_events.hpp"
+
 #include "logcorr/correlate.hpp"
 
 namespace logcorr {
 namespace {
 
-constexpr int64_t kSec = 1'000'000'000;
-const int64_t T0 = 1782742920LL * kSec;  // 2026-06-29T14:22:00Z
-
-Event ev(EventKind k, int64_t t, std::string input, std::string text, int32_t broker = -1,
-         std::string host = "", std::string client = "",
-         std::vector<std::pair<std::string, std::string>> fields = {}) {
-  Event e;
-  e.kind = k;
-  e.time_ns = t;
-  e.time_valid = true;
-  e.precision = Precision::kMilli;
-  e.input = std::move(input);
-  e.text = std::move(text);
-  e.broker = broker;
-  e.host = std::move(host);
-  e.client = std::move(client);
-  e.fields = std::move(fields);
-  static uint64_t line = 0;
-  e.line = ++line;
-  return e;
-}
-
-InputSummary coverage(std::string input, InputRole role, std::string host, int32_t broker) {
-  InputSummary in;
-  in.input = std::move(input);
-  in.role = role;
-  in.host = std::move(host);
-  in.broker = broker;
-  in.first_ns = T0 - 3600 * kSec;
-  in.last_ns = T0 + 3600 * kSec;
-  return in;
-}
+using test::coverage;
+using test::ev;
+using test::kSec;
+using test::T0;
 
 // librdkafka: the connection to broker `id` was reset after `age_ms` in
 // state UP (rdkafka-idle-reset.log's shape).

@@ -165,7 +165,8 @@ INSTANTIATE_TEST_SUITE_P(Samples, Incident,
                          ::testing::Values("rolling-restart", "oom-kill", "long-gc-pause",
                                            "idle-close", "listener-misconfig",
                                            "restart-with-distractors", "oom-kill-polyglot",
-                                           "disk-full", "lb-idle-drop", "expired-cert", "local-time-server-log"));
+                                           "disk-full", "lb-idle-drop", "expired-cert",
+                                           "local-time-server-log"));
 
 // A producer log: bursts of network errors with stack traces, quiet minutes
 // before some of them (idle-close evidence), INFO chatter in between.
