@@ -43,6 +43,15 @@ std::string endpoint(const Event& e) {
   return e.host;
 }
 
+// Context kinds newer than the labels, which LABELS.md never assigns: a
+// Kafka JVM's first line (`Registered kafka:type=kafka.Log4jController
+// MBean`) is jvm_start, which anchors uptime-only GC logs. Only that line is
+// let through; the kind on any other record still counts as a misfire.
+bool newer_than_labels(const Event& e) {
+  return e.kind == EventKind::kJvmStart &&
+         e.text.find("Registered kafka:type=kafka.Log4jController MBean") != std::string::npos;
+}
+
 // Rows whose labelled kinds this project decided differently, with why
 // (file:line -> kinds). The shared labels stay as written.
 const std::map<std::string, std::string> kRelabelled = {
@@ -138,7 +147,8 @@ TEST(Labels, EveryRecordYieldsItsLabelledKinds) {
         std::string k;
         while (std::getline(ks, k, ',')) want.insert(k);
       }
-      for (const Event& e : it->second) got.insert(std::string(kind_name(e.kind)));
+      for (const Event& e : it->second)
+        if (!newer_than_labels(e)) got.insert(std::string(kind_name(e.kind)));
       for (const auto& k : want) {
         ++want_kinds;
         hit_kinds += got.count(k);
@@ -267,7 +277,8 @@ TEST(Labels, JournalRenderingsYieldTheSameEvents) {
       parser.parse(raw, rec);
       out.clear();
       matcher.match(rec, layout, out);
-      for (const Event& e : out) got.emplace_back(kind_name(e.kind));
+      for (const Event& e : out)
+        if (!newer_than_labels(e)) got.emplace_back(kind_name(e.kind));
     }
     ++files;
     EXPECT_EQ(got, want) << name << " (" << layout_name(layout) << ")";

@@ -62,6 +62,11 @@ enum class EventKind : uint8_t {
   kSaslFailure,  // SASL authentication failed: reason; side=broker + client_addr on broker lines
   kDnsFailure,   // a broker's name did not resolve: host / target, reason
   kNoRoute,      // No route to host / Network is unreachable: reason or cause
+  // A broker JVM's first line (`Registered kafka:type=kafka.Log4jController
+  // MBean`, logged within about a second of the JVM's start, in server.log
+  // and in the journal's copy of stdout). Context only: it anchors GC logs
+  // stamped with uptime only (uptime_anchor.hpp).
+  kJvmStart,
   kCount_,
 };
 
@@ -95,9 +100,15 @@ struct Event {
   Precision precision = Precision::kNone;
   EventKind kind = EventKind::kNetworkException;
   bool time_valid = false;  // false when the record had no usable time
-  std::string host;         // resolved host (short name), "" unknown
-  int32_t broker = -1;      // broker / node id >= 0, -1 unknown
-  std::string client;       // client.id, "" unknown
+  // A record stamped with a JVM uptime only and no known JVM start (GC logs
+  // without a time decoration): the uptime (for a pause, of its end) and
+  // which JVM run of its input it belongs to (InputSummary::uptime_runs),
+  // so that analysis can anchor it later (uptime_anchor.hpp). -1 otherwise.
+  int64_t uptime_ns = -1;
+  uint32_t uptime_run = 0;
+  std::string host;     // resolved host (short name), "" unknown
+  int32_t broker = -1;  // broker / node id >= 0, -1 unknown
+  std::string client;   // client.id, "" unknown
   // Pattern fields (name -> value), e.g. {"topic","orders"}, {"partition","5"},
   // {"pid","1187"}, {"unit","kafka.service"}, {"signal","KILL"}, {"cause","G1 Evacuation Pause"}.
   std::vector<std::pair<std::string, std::string>> fields;
@@ -161,8 +172,9 @@ struct InputSummary {
   // nobody chose, kNone when no record had a time.
   ZoneSource zone_source = ZoneSource::kNone;
   // What zone inference (zone_infer.hpp) found about its zone-less stamps,
-  // in words for a note: the evidence of an inferred zone, or why UTC was
-  // kept and the --tz to give. Empty when it had nothing to say.
+  // or uptime anchoring (uptime_anchor.hpp) about its uptime-only stamps, in
+  // words for a note: the evidence of an inferred zone or JVM start, or why
+  // none was taken and what to give. Empty when it had nothing to say.
   std::string zone_note;
   // Extraction's sketches of its records for zone inference and the path
   // its --tz rule would name (not written to events NDJSON: by then the
@@ -172,6 +184,10 @@ struct InputSummary {
   std::string path;
   uint64_t records = 0;
   uint64_t events = 0;
+  // Its records stamped with an uptime only and no known JVM start, one
+  // entry per JVM run (the uptime fell back: a restart), in read order.
+  std::vector<UptimeRun> uptime_runs;
+  bool uptime_runs_overflow = false;  // more runs than kMaxUptimeRuns
   bool has_span() const { return first_ns <= last_ns; }
 };
 

@@ -49,4 +49,5 @@
 #include "logcorr/tail.hpp"
 #include "logcorr/time.hpp"
 #include "logcorr/timeline.hpp"
+#include "logcorr/uptime_anchor.hpp"
 #include "logcorr/zone_infer.hpp"

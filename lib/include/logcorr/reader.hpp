@@ -62,6 +62,10 @@ struct InputStats {
   // as UTC for want of an offset, and zoned wrappers of inner lines.
   StampSample zoneless_stamps;
   StampSample wrapped_stamps;
+  // Unanchored uptime stamps, one entry per run (record.hpp); at most
+  // kMaxUptimeRuns, then uptime_runs_overflow.
+  std::vector<UptimeRun> uptime_runs;
+  bool uptime_runs_overflow = false;
 };
 
 namespace detail {

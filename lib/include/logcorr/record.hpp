@@ -5,6 +5,7 @@
 // a Record is heap-allocated per record; copy what you keep.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -26,6 +27,16 @@ enum class ZoneSource : uint8_t {
   kInferred,
 };
 
+// One JVM run of an input's records stamped with an uptime only (no JVM
+// start known): the uptimes of its first and last such record.
+struct UptimeRun {
+  int64_t first_ns = 0;
+  int64_t last_ns = 0;
+  uint64_t records = 0;
+};
+// Runs an input keeps; a file with more restarts than this is not anchored.
+inline constexpr size_t kMaxUptimeRuns = 64;
+
 struct RecordTime {
   int64_t utc_ns = 0;  // nanoseconds since 1970-01-01T00:00:00Z
   Precision precision = Precision::kNone;
@@ -36,6 +47,9 @@ struct RecordTime {
   // is then meaningless; uptime_ns holds the uptime.
   bool unanchored = false;
   int64_t uptime_ns = -1;  // uptime/monotonic stamp when the record has one, else -1
+  // For an unanchored uptime: which run of its input's uptimes (a JVM
+  // restart starts a new one; InputStats::uptime_runs). Set by the reader.
+  uint32_t uptime_run = 0;
 
   bool valid() const { return precision != Precision::kNone && !unanchored; }
 };

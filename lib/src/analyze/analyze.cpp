@@ -11,6 +11,7 @@
 #include "extract/extract_tuning.hpp"
 #include "logcorr/analyze.hpp"
 #include "logcorr/time.hpp"
+#include "logcorr/uptime_anchor.hpp"
 #include "logcorr/zone_infer.hpp"
 
 namespace logcorr {
@@ -120,6 +121,7 @@ Result<ResolvedEvents> extract_resolved_events(const std::vector<std::string>& i
   infer_zones(out.events, out.inputs, opts.extraction().window);
   EntityMap map;
   out.notes = resolve_entities(out.events, out.inputs, opts, map);
+  anchor_uptimes(out.events, out.inputs, opts.extraction().window);
   for (auto& n : zone_notes(out.inputs)) out.notes.push_back(std::move(n));
   return out;
 }
@@ -151,6 +153,14 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
   // on events read back from `logcorr events` (decided when written).
   infer_zones(events, inputs, opts.extraction().window);
   rep.notes = resolve_entities(events, inputs, opts, c.entities());
+  // Uptime-only GC logs: after entities, which match a JVM start to its
+  // GC log by broker id. Pauses only counted move to the time line too.
+  for (const auto& a : anchor_uptimes(events, inputs, opts.extraction().window))
+    for (const auto& u : extra.unanchored)
+      if (u.run == a.run && u.input == a.input) {
+        extra.invalid -= u.count;
+        extra.valid += u.count;
+      }
   for (const auto& in : inputs) {
     InputSummary cv = in;
     if (cv.broker < 0 && !cv.host.empty()) cv.broker = c.entities().broker_for(cv.host);
@@ -238,6 +248,7 @@ AnalysisReport detail::correlate_events(std::vector<Event> events, std::vector<I
   // copy of bare messages) still yields events, but nothing can place them.
   for (const auto& in : inputs) {
     if (in.records == 0 || in.zone_source != ZoneSource::kNone) continue;
+    if (!in.zone_note.empty()) continue;  // said by zone inference or uptime anchoring
     if (in.layout == Layout::kGcUnified || in.layout == Layout::kGcLegacy)
       rep.notes.push_back(fmt::format(
           "{}: uptime stamps only and no JVM start known; its {} event(s) are left out of the "

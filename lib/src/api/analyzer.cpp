@@ -3,6 +3,7 @@
 // from elsewhere as they are; then one correlation over all of them.
 #include "logcorr/analyzer.hpp"
 #include "logcorr/follow.hpp"
+#include "logcorr/uptime_anchor.hpp"
 #include "logcorr/zone_infer.hpp"
 
 #include <algorithm>
@@ -132,6 +133,7 @@ AnalyzerResult Analyzer::run() {
       std::vector<InputSummary> in = all.inputs;
       EntityMap map;
       resolve_entities(ev, in, s.opts, map);
+      anchor_uptimes(ev, in, s.extract.window);
       std::stable_sort(ev.begin(), ev.end(),
                        [](const Event& a, const Event& b) { return a.time_ns < b.time_ns; });
       res.events = std::move(ev);

@@ -39,6 +39,7 @@ constexpr std::array<std::string_view, static_cast<size_t>(EventKind::kCount_)> 
     "sasl_failure",
     "dns_failure",
     "no_route",
+    "jvm_start",
 };
 // The matcher keeps one bit per kind in a uint32_t.
 static_assert(static_cast<size_t>(EventKind::kCount_) <= 32);
@@ -65,7 +66,7 @@ bool is_broker_fault(EventKind k) {
 }
 
 bool is_auth_or_path(EventKind k) {
-  return k >= EventKind::kTlsFailure && k < EventKind::kCount_;
+  return k >= EventKind::kTlsFailure && k <= EventKind::kNoRoute;
 }
 
 bool is_client_symptom(const Event& e) {
@@ -80,6 +81,8 @@ void Event::clear() {
   precision = Precision::kNone;
   kind = EventKind::kNetworkException;
   time_valid = false;
+  uptime_ns = -1;
+  uptime_run = 0;
   host.clear();
   broker = -1;
   client.clear();

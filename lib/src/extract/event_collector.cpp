@@ -6,7 +6,8 @@ namespace {
 
 bool same_key(const Event& kept, const Event& e) {
   return kept.input_index == e.input_index && kept.time_valid == e.time_valid &&
-         kept.broker == e.broker && kept.host == e.host && kept.input == e.input;
+         kept.broker == e.broker && kept.uptime_run == e.uptime_run && kept.host == e.host &&
+         kept.input == e.input;
 }
 
 Event slim_copy(const Event& e) {
@@ -16,6 +17,8 @@ Event slim_copy(const Event& e) {
   s.precision = e.precision;
   s.kind = e.kind;
   s.time_valid = e.time_valid;
+  s.uptime_ns = e.uptime_ns;
+  s.uptime_run = e.uptime_run;
   s.host = e.host;
   s.broker = e.broker;
   s.input_index = e.input_index;
@@ -56,6 +59,8 @@ ShortPauseTally::Extra ShortPauseTally::append_to(std::vector<Event>& out) const
   for (const auto& en : entries_) {
     out.push_back(en.kept);
     (en.kept.time_valid ? x.valid : x.invalid) += en.count - 1;
+    if (!en.kept.time_valid && en.kept.uptime_ns >= 0 && en.count > 1)
+      x.unanchored.push_back({en.kept.input, en.kept.uptime_run, en.count - 1});
   }
   return x;
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "logcorr/event.hpp"
@@ -28,6 +29,14 @@ class ShortPauseTally {
   struct Extra {
     uint64_t valid = 0;    // with a usable time
     uint64_t invalid = 0;  // without
+    // Of `invalid`, those stamped with an unanchored uptime, per input and
+    // JVM run: anchoring (uptime_anchor.hpp) may give them a time.
+    struct Unanchored {
+      std::string input;
+      uint32_t run = 0;
+      uint64_t count = 0;
+    };
+    std::vector<Unanchored> unanchored;
   };
   // Appends each kept copy to `out` once; returns what they stand for besides.
   Extra append_to(std::vector<Event>& out) const;

@@ -100,6 +100,10 @@ void InputExtractor::extract(const Record& rec) {
       e.time_ns = rec.time.utc_ns;
       e.precision = rec.time.precision;
       e.time_valid = rec.time.valid();
+      if (!e.time_valid && rec.time.unanchored && rec.time.uptime_ns >= 0) {
+        e.uptime_ns = rec.time.uptime_ns;
+        e.uptime_run = rec.time.uptime_run;
+      }
     }
     if (e.line == 0) {
       e.line = rec.raw.line;

@@ -30,6 +30,7 @@ bool broker_kind(EventKind k) {
     case EventKind::kLogDirFailure:
     case EventKind::kZkSessionExpired:
     case EventKind::kQuorumLost:
+    case EventKind::kJvmStart:
       return true;
     default:
       return false;
@@ -153,6 +154,8 @@ InputSummary InputProfile::summary(const InputStats& st) const {
                   : st.user_zone_records > 0            ? ZoneSource::kUser
                                                         : ZoneSource::kExplicit;
   s.records = st.records;
+  s.uptime_runs = st.uptime_runs;
+  s.uptime_runs_overflow = st.uptime_runs_overflow;
   s.path = in_.base_path.empty() ? in_.label : in_.base_path;
   if (!st.zoneless_stamps.empty())
     s.zoneless_stamps = std::make_shared<const StampSample>(st.zoneless_stamps);

@@ -179,7 +179,7 @@ void LiveSource::on_record(const RawRecord& raw) {
       diag_.report(d);
     }
   }
-  count_record(rec_, stats_);
+  count_record(rec_, stats_, &rec_.time.uptime_run);
   if (rec_.time.valid() && rec_.time.utc_ns > newest_ns_) {
     newest_ns_ = rec_.time.utc_ns;
     last_progress_wall_ = wall_ns_;

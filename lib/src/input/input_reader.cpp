@@ -323,7 +323,7 @@ const Record* InputReader::next() {
   }
   s.record.input_index = s.input_index;
   s.record.file_index = s.current_file;
-  detail::count_record(s.record, s.stats);
+  detail::count_record(s.record, s.stats, &s.record.time.uptime_run);
   if (p.raw.truncated && s.stats.truncated_records <= 3)
     s.report(Severity::kWarning, s.input.files[s.current_file].path,
              fmt::format("line {}: record longer than {} bytes was cut", p.raw.line,

@@ -52,9 +52,34 @@ struct ReaderAccess {
   static uint64_t stream_base(const InputReader& r);
 };
 
+// A JVM's uptimes only grow; one that falls back by more than this (async
+// logging reorders by milliseconds) is a new JVM: a restart. So is one that
+// falls back at all into the first second (a JVM that ran for less than a
+// second before its successor's `Using G1` at 0.008 s).
+inline constexpr int64_t kUptimeRestartNs = 1'000'000'000;
+inline constexpr int64_t kUptimeReorderNs = 10'000'000;
+
+// Files an unanchored uptime stamp under its JVM run (InputStats::uptime_runs);
+// returns the run's index. A few compares per such record.
+inline uint32_t count_uptime(int64_t uptime_ns, InputStats& st) {
+  auto& runs = st.uptime_runs;
+  if (runs.empty() || uptime_ns < runs.back().last_ns - kUptimeRestartNs ||
+      (uptime_ns < kUptimeRestartNs && uptime_ns < runs.back().last_ns - kUptimeReorderNs)) {
+    if (runs.size() >= kMaxUptimeRuns)
+      st.uptime_runs_overflow = true;
+    else
+      runs.push_back({uptime_ns, uptime_ns, 0});
+  }
+  UptimeRun& r = runs.back();
+  r.last_ns = std::max(r.last_ns, uptime_ns);
+  ++r.records;
+  return static_cast<uint32_t>(runs.size() - 1);
+}
+
 // One record's share of an input's statistics: what InputReader::next counts,
 // and what each chunk of a split input and each live stream counts.
-inline void count_record(const Record& rec, InputStats& st) {
+// `uptime_run`, when given, is set to the run of an unanchored uptime stamp.
+inline void count_record(const Record& rec, InputStats& st, uint32_t* uptime_run = nullptr) {
   ++st.records;
   if (rec.raw.truncated) ++st.truncated_records;
   if (rec.time.valid()) {
@@ -70,6 +95,10 @@ inline void count_record(const Record& rec, InputStats& st) {
           .offer(stamp_key(rec.message), rec.time.utc_ns);
   } else {
     ++st.records_without_time;
+    if (rec.time.unanchored && rec.time.uptime_ns >= 0) {
+      uint32_t run = count_uptime(rec.time.uptime_ns, st);
+      if (uptime_run) *uptime_run = run;
+    }
   }
 }
 

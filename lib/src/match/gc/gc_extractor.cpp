@@ -89,6 +89,10 @@ struct GcExtractor::State {
     e.time_valid = t.valid();
     e.time_ns = t.valid() ? t.utc_ns : 0;
     e.precision = t.valid() ? t.precision : Precision::kNone;
+    if (!t.valid() && t.unanchored && t.uptime_ns >= 0) {  // anchored later, if at all
+      e.uptime_ns = t.uptime_ns;
+      e.uptime_run = t.uptime_run;
+    }
     e.input_index = input_index;
     e.input = opts.input;
     e.line = line;
@@ -134,6 +138,8 @@ struct GcExtractor::State {
     // Legacy lines are stamped at the START of the pause.
     e.duration_ns = d.ns;
     if (e.time_valid) e.time_ns += d.ns;
+    if (e.uptime_ns >= 0 && __builtin_add_overflow(e.uptime_ns, d.ns, &e.uptime_ns))
+      e.uptime_ns = -1;
     gc::LegacyPauseInfo info = gc::legacy_pause_info(rec);
     add_field(e, "collection", info.collection);
     add_field(e, "pause", info.pause);
