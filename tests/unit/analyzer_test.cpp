@@ -188,7 +188,7 @@ INSTANTIATE_TEST_SUITE_P(Samples, Incidents,
                                            "idle-close", "listener-misconfig",
                                            "restart-with-distractors", "oom-kill-polyglot",
                                            "disk-full", "lb-idle-drop", "expired-cert",
-                                           "local-time-server-log"),
+                                           "local-time-server-log", "gc-uptime-only"),
                          [](const auto& param_info) {
                            std::string n = param_info.param;
                            std::replace(n.begin(), n.end(), '-', '_');

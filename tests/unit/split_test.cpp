@@ -166,7 +166,7 @@ INSTANTIATE_TEST_SUITE_P(Samples, Incident,
                                            "idle-close", "listener-misconfig",
                                            "restart-with-distractors", "oom-kill-polyglot",
                                            "disk-full", "lb-idle-drop", "expired-cert",
-                                           "local-time-server-log"));
+                                           "local-time-server-log", "gc-uptime-only"));
 
 // A producer log: bursts of network errors with stack traces, quiet minutes
 // before some of them (idle-close evidence), INFO chatter in between.

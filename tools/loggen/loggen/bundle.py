@@ -32,6 +32,7 @@ class Bundle:
         # zone-less server.logs per broker folder, and when each journal was exported.
         self.local_tz = {}
         self.journal_until = {}
+        self.jvm_start = {}  # broker -> RFC 3339 start of a GC log stamped with uptime only
 
     def uuid(self, r):
         h = "".join(r.choice("0123456789abcdef") for _ in range(32))
@@ -61,6 +62,8 @@ class Bundle:
             exp["local_tz"] = self.local_tz
         if self.journal_until:
             exp["journal_until"] = self.journal_until
+        if self.jvm_start:
+            exp["jvm_start"] = self.jvm_start
         wfile(expected_path(d), json.dumps(exp, indent=2) + "\n")
 
 

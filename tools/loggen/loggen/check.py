@@ -52,9 +52,15 @@ TS_PATTERNS = [  # (name, regex, parser) -- written independently of the generat
 GO_LOG_RE = re.compile(r"^(?:\[sarama\] )?(\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) ")  # Go's log.LstdFlags, whole seconds
 
 
-def parse_line_time(path, line, tzname):
-    """UTC seconds (float) of a record's first line, or None for a continuation."""
+def parse_line_time(path, line, tzname, jvm_start=None):
+    """UTC seconds (float) of a record's first line, or None for a continuation. An
+    uptime-only GC line needs its JVM's start (UTC seconds)."""
     base = os.path.basename(path)
+    m = re.match(r"^\[(\d+\.\d{3})s\]", line)
+    if m:
+        if jvm_start is None:
+            raise ValueError("a GC line stamped with uptime only, and expected.json gives no jvm_start")
+        return jvm_start + float(m.group(1))
     if line.startswith("\t") or line.startswith(" (") or line.startswith("Caused by") or line.startswith("java.") \
             or line.startswith("org.apache.kafka.common.errors") or re.match(r"^\S+\s+\|\s(\t| \(|Caused|java\.|org\.apache)", line) \
             or re.match(r"^\S+\s+\|\s*$", line):
@@ -107,6 +113,9 @@ def check_bundle(d):
             tzmap[k] = v
     for k, v in exp.get("local_tz", {}).items():
         tzmap.setdefault(k, v)
+    # the JVM start of a GC log stamped with uptime only (truth the generator knows)
+    jvm_starts = {k: datetime.strptime(v, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC).timestamp()
+                  for k, v in exp.get("jvm_start", {}).items()}
     total = 0
     sizes = {}
     sym_times = []
@@ -119,6 +128,7 @@ def check_bundle(d):
             if f == "expected.json":
                 continue
             tzname = next((v for k, v in tzmap.items() if rel.startswith(k + "/") and "server.log" in rel), None)
+            jvm = jvm_starts.get(rel.split("/")[0]) if f.startswith("gc.log") else None
             n = 0
             recs = []  # [time, text] records: a time-stamped line and its continuation lines
             for line in text_lines(p):
@@ -126,7 +136,7 @@ def check_bundle(d):
                 if not line:
                     continue
                 try:
-                    t = parse_line_time(p, line, tzname)
+                    t = parse_line_time(p, line, tzname, jvm)
                 except Exception as e:  # noqa: BLE001
                     errors.append(f"{rel}: {e}")
                     break
@@ -189,7 +199,8 @@ def check_bundle(d):
                 m = re.search(cause_re[c["kind"]], line)
                 if not m:
                     continue
-                t = parse_line_time(f, line.rstrip("\n"), tzname)
+                jvm = jvm_starts.get(f"broker-{c['broker']}") if f.startswith("gc.log") else None
+                t = parse_line_time(f, line.rstrip("\n"), tzname, jvm)
                 if c["kind"] == "gc_pause":
                     t -= float(m.group(1)) / 1000
                 found = found or abs(t - ct) <= 2.0

@@ -98,7 +98,8 @@ def g1_init(heap_mb):
 
 class GcLog:
     """JDK 17 unified logging, G1. decorations: 'time,tags' (Kafka's default,
-    -Xlog:gc*) or 'time,uptime,level,tags'. detail=True logs gc* (phases, heap,
+    -Xlog:gc*), 'time,uptime,level,tags', or 'uptime,level,tags' (the JVM's
+    default when -Xlog names a file and no decorations). detail=True logs gc* (phases, heap,
     cpu), else only the [gc] tag. Padding grows with the widest value seen, as
     the JVM does."""
 
@@ -141,13 +142,14 @@ class GcLog:
         if not header:  # the JVM has padded to its widest tags long before this file began
             w["tags"] = len("gc,metaspace") if self.detail else 2
         out = []
+        decs = self.dec.split(",")
         for t, _, tags, msg in sorted(lines):
-            parts = [ts_gc(t, self.tz)]
-            if "uptime" in self.dec:
+            parts = [ts_gc(t, self.tz)] if "time" in decs else []
+            if "uptime" in decs:
                 s = uptime((t - jvm_start) // MS)  # truncated, like the time decoration
                 w["up"] = max(w.get("up", 0), len(s))
                 parts.append(s.ljust(w["up"]))
-            if "level" in self.dec:
+            if "level" in decs:
                 parts.append("info")
             w["tags"] = max(w.get("tags", 0), len(tags))
             parts.append(tags.ljust(w["tags"]))

@@ -661,8 +661,73 @@ def local_time_server_log(out):
     B.finish(out, "short-iso")
 
 
+# 12 ------------------------------------------------------------------------
+def gc_uptime_only(out):
+    B = Bundle("gc-uptime-only", 1212, T("2026-05-11T08:40:00"), T("2026-05-11T10:40:00"))
+    B.description = ("broker-2's heap has been growing, so at 09:12 an operator turns on GC logging there with "
+                     "-Xlog:gc*:file=/var/log/kafka/gc.log -- no decoration list, so the JVM writes its defaults, "
+                     "[uptime][level][tags], and no date -- and restarts kafka.service; the clients see the restart. "
+                     "At 10:07 broker-2 stops the world for 34 s in a G1 Full GC and the clients' requests to node 2 "
+                     "time out. The GC log alone cannot say when that was: the journal's 'Started kafka.service' of "
+                     "the 09:12 restart (and server.log's first line) anchor its uptimes.")
+    t_cmd = T("2026-05-11T09:12:03.518220")
+    t_full = T("2026-05-11T10:07:41.227604")
+    full_ms = 34217.903
+    for n in (1, 2, 3):
+        b = B.brokers[n] = Broker(B, n, gc_dec="uptime,level,tags" if n == 2 else "time,tags", gc_detail=n == 2)
+        b.up_since = B.t0 - 12 * 86400 * SEC - b.rng.randint(0, 9000000) * MS
+        if n != 2:  # the others log GC with Kafka's own default decorations (time,tags)
+            b.gc.start_jvm(B.t0 - 2 * SEC, jvm_start=b.up_since, header=False)
+            b.gc.gcid = b.rng.randint(20000, 40000)
+    b2 = B.brokers[2]
+    b2.ssh_session(t_cmd - 3 * MIN, "dvoss", "10.0.1.31", 6 * MIN)
+    ev = b2.restart_clean(t_cmd, "dvoss")
+    b2.gc.heap = 8192
+    t_end_full = t_full + int(full_ms * 1000)
+    def b2_heap(t):  # the old generation fills up over the hour before the Full GC
+        f = max(0.0, min(1.0, (t - ev["started"]) / (t_full - ev["started"])))
+        after = int(1500 + f ** 2 * 5500) + b2.rng.randint(-40, 40)
+        return after + b2.rng.randint(1900, 2200) if f < 0.8 else after + b2.rng.randint(300, 700), after
+    b2.gc.run(ev["started"] + 4 * SEC, t_full - 40 * SEC, every=(20, 50), ms=(12, 45), heap=b2_heap)
+    t = t_full - 31 * SEC
+    for k in range(3):
+        t = b2.gc.young(t, [58.4, 93.1, 150.2][k], before=[7420, 7650, 7810][k], after=[7090, 7350, 7630][k]) + 9 * SEC
+    b2.gc.line(t_full - 410 * MS, "gc", f"GC({b2.gc.gcid}) To-space exhausted")
+    b2.gc.young(t_full - 1690 * MS, 1287.118, before=7980, after=8110)
+    b2.gc.full(t_full, full_ms, 8110, 6900)
+    b2.gc.run(t_end_full + 5 * SEC, B.t1, every=(20, 50), ms=(10, 35))
+    for n in (1, 3):
+        B.brokers[n].gc.run(B.t0, B.t1, every=(15, 40), ms=(6, 30))
+        B.brokers[n].noise(B.t0, B.t1)
+        keys = [f"{tp}-{p}" for tp, p in B.brokers[n].partitions[:3]]
+        B.brokers[n].isr_expand(ev["started"] + B.brokers[n].rng.randint(2000, 6000) * MS, 2, keys)
+        # 30 s (replica.lag.time.max.ms) into the pause, node 2 leaves their ISRs
+        B.brokers[n].isr_shrink(t_full + 30 * SEC + B.brokers[n].rng.randint(200, 2900) * MS, 2, keys)
+        B.brokers[n].isr_expand(t_end_full + B.brokers[n].rng.randint(3000, 9000) * MS, 2, keys)
+    b2.noise(B.t0, B.t1, [(ev["shutting_down"], ev["started"]), (t_full, t_end_full)])
+    orders = Client(B, "orders-service.log", "orders-producer", "producer", "log4j", version="3.6", app="orders-service", topic="orders")
+    track = RdClient(B, "tracking-ingest.log", "tracking-ingest")
+    B.clients = [orders, track]
+    orders.startup(B.t0 + orders.rng.randint(30000, 200000) * MS)
+    orders.app_noise(B.t0, B.t1, 10, APP_MSGS_ORDERS)
+    for n in (1, 2, 3):
+        track.connect(B.t0 - HOUR + n * MS, n)
+    track.log.recs.clear()
+    track.metadata_noise(B.t0, B.t1)
+    down = ev["started"] - ev["sockets_closed"]
+    orders.restart_burst(ev["leaders_moved"], ev["sockets_closed"], 2, down)
+    track.disconnect_burst(ev["sockets_closed"] + 9 * MS, 2, ev["started"] + 120 * MS)
+    orders.timeout_burst(t_full - orders.rng.randint(0, 400) * MS, 2, 4)
+    B.burst("broker-restart", [2], ["orders-producer", "tracking-ingest"], "broker_stop", 2, ev["stopping"],
+            syms=lambda t, c: t_cmd - MIN <= t <= ev["started"] + MIN, downtime_s=round((ev["started"] - ev["shutting_down"]) / SEC, 1))
+    B.burst("gc-pause", [2], ["orders-producer"], "gc_pause", 2, t_full,
+            syms=lambda t, c: t_full <= t <= t_end_full + 10 * SEC, pause_ms=full_ms, pause_end=rfc3339(t_end_full))
+    B.jvm_start = {"broker-2": rfc3339(b2.gc.jvm_start)}
+    B.finish(out, "short-iso-precise")
+
+
 BUNDLES = [rolling_restart, oom_kill, long_gc_pause, idle_close, listener_misconfig, restart_with_distractors,
-           oom_kill_polyglot, disk_full, lb_idle_drop, expired_cert, local_time_server_log] + KUBE_BUNDLES
+           oom_kill_polyglot, disk_full, lb_idle_drop, expired_cert, local_time_server_log, gc_uptime_only] + KUBE_BUNDLES
 
 
 def main(argv=None, default_out=None, description=None):
