@@ -235,7 +235,11 @@ Result<EventsParser::LineType> EventsParser::parse(std::string_view line, Event&
     ondemand::value val;
     if (field.value().get(val)) return fail("bad value");
     auto str = [&](std::string& dst) -> bool {
-      if (val.is_null()) return true;
+      // is_null() reports a malformed token (`nul`, `nulll`) as an error, not
+      // as false: read it with get(), never as a bool (that would throw).
+      bool null = false;
+      if (val.is_null().get(null)) return false;
+      if (null) return true;
       std::string_view sv;
       if (val.get_string().get(sv)) return false;
       dst.assign(sv);
