@@ -47,6 +47,7 @@
 #include "logcorr/stamp_sample.hpp"
 #include "logcorr/status.hpp"
 #include "logcorr/tail.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/time.hpp"
 #include "logcorr/timeline.hpp"
 #include "logcorr/uptime_anchor.hpp"

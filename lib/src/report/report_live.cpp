@@ -4,6 +4,7 @@
 
 #include "logcorr/json_text.hpp"
 #include "logcorr/report.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/time.hpp"
 
 namespace logcorr {
@@ -35,7 +36,8 @@ std::string burst_top_cause(const Burst& b) {
 std::string render_alert_opened(uint64_t id, const Correlator::OpenBurst& o, bool json) {
   if (!json)
     return fmt::format("{}  burst #{} opened: {} errors from {} toward broker {}\n",
-                       stamp(o.start_ns), id, o.count, list(o.clients), ids(o.brokers));
+                       stamp(o.start_ns), id, o.count, terminal_text(list(o.clients)),
+                       ids(o.brokers));
   JsonWriter j;
   j.open('{');
   j.key("alert");
@@ -65,8 +67,8 @@ std::string render_alert_decided(uint64_t id, const Burst& b, bool json) {
         "{}  burst #{} decided: {} (confidence {:.2f}), {} errors in {:.1f}s from {} toward "
         "broker {}: {}\n",
         stamp(b.start_ns), id, verdict_name(b.verdict), b.confidence, b.count,
-        static_cast<double>(b.end_ns - b.start_ns) / 1e9, list(b.clients), ids(b.brokers),
-        burst_top_cause(b));
+        static_cast<double>(b.end_ns - b.start_ns) / 1e9, terminal_text(list(b.clients)),
+        ids(b.brokers), terminal_text(burst_top_cause(b)));
   JsonWriter j;
   j.open('{');
   j.key("alert");
@@ -87,7 +89,7 @@ std::string render_alert_summary(const AlertSummary& s, bool json) {
                                   s.bursts == 1 ? "" : "s", s.records, s.events);
     for (const auto& x : s.latest)
       out += fmt::format("  #{:<3} {}  {:<18} {:>5} errors  {}\n", x.id, stamp(x.start_ns),
-                         verdict_name(x.verdict), x.count, x.cause);
+                         verdict_name(x.verdict), x.count, terminal_text(x.cause));
     return out;
   }
   JsonWriter j;
@@ -151,10 +153,12 @@ void append_timeline_record(std::string& out, const Record& rec, std::string_vie
   } else {
     out.push_back('-');
   }
+  // For a terminal: the label and the record with their control bytes
+  // escaped (the record keeps its own line breaks).
   out.push_back(' ');
-  out.append(label);
+  append_terminal_text(out, label);
   out.append(": ");
-  out.append(rec.raw.text);
+  append_terminal_text(out, rec.raw.text, /*keep_newlines=*/true);
   out.push_back('\n');
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "logcorr/report.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/time.hpp"
 
 namespace logcorr {
@@ -65,7 +66,10 @@ std::string lag(int64_t ns) {
 
 std::string join(const std::vector<std::string>& v, size_t max = 4) {
   std::string out;
-  for (size_t i = 0; i < v.size() && i < max; ++i) out += (i ? ", " : "") + v[i];
+  for (size_t i = 0; i < v.size() && i < max; ++i) {
+    if (i) out += ", ";
+    append_terminal_text(out, v[i]);
+  }
   if (v.size() > max) out += fmt::format(" (+{})", v.size() - max);
   return out.empty() ? "-" : out;
 }
@@ -74,8 +78,9 @@ std::string join(const std::vector<std::string>& v, size_t max = 4) {
 std::string clients_cell(const std::vector<std::string>& v) {
   if (v.empty()) return "-";
   std::string more = v.size() > 1 ? fmt::format(" +{}", v.size() - 1) : std::string();
-  std::string first = v[0];
-  if (first.size() + more.size() > 20) first = first.substr(0, 19 - more.size()) + "~";
+  std::string first = terminal_text(v[0]);
+  if (first.size() + more.size() > 20)
+    first = std::string(utf8_prefix(first, 19 - more.size())) + "~";
   return first + more;
 }
 
@@ -89,9 +94,9 @@ std::string path_of(const std::string& p, const TextOptions& o) {
   if (!o.strip_prefix.empty() && p.rfind(o.strip_prefix, 0) == 0) {
     std::string r = p.substr(o.strip_prefix.size());
     while (!r.empty() && r.front() == '/') r.erase(r.begin());
-    return r;
+    return terminal_text(r);
   }
-  return p;
+  return terminal_text(p);
 }
 
 // Evidence line: "file:line  first line of the record" (continuation lines of
@@ -106,7 +111,7 @@ void evidence_line(std::string& out, const Evidence& e, const TextOptions& o, co
   }
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   constexpr size_t kMaxLine = 400;
-  std::string t(text.substr(0, kMaxLine));
+  std::string t = terminal_text(utf8_prefix(text, kMaxLine));
   if (text.size() > kMaxLine) t += "...";
   out += fmt::format("    {} {}", st.dim(fmt::format("{}:{}", path_of(e.input, o), e.line)), t);
   if (more) out += st.dim(fmt::format(" (+{} line{})", more, more == 1 ? "" : "s"));
@@ -141,8 +146,9 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
     for (size_t i = 0; i < r.bursts.size(); ++i) {
       const Burst& b = r.bursts[i];
       std::string cause =
-          b.causes.empty() ? std::string("-")
-                           : fmt::format("{} ({})", b.causes[0].summary, lag(b.causes[0].lag_ns));
+          b.causes.empty()
+              ? std::string("-")
+              : fmt::format("{} ({})", terminal_text(b.causes[0].summary), lag(b.causes[0].lag_ns));
       std::string v(verdict_name(b.verdict));
       out +=
           fmt::format("  {:>2}  {:<24} {:>7} {:>6}  {:<20} {:<7} {} {}\n", i + 1, stamp(b.start_ns),
@@ -166,8 +172,8 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
     out += '\n';
     if (!b.causes.empty()) {
       const Cause& c = b.causes[0];
-      out += fmt::format("  {} {} — {} (score {:.2f})\n", st.bold("Cause:"), c.summary,
-                         lag(c.lag_ns), c.score);
+      out += fmt::format("  {} {} — {} (score {:.2f})\n", st.bold("Cause:"),
+                         terminal_text(c.summary), lag(c.lag_ns), c.score);
       size_t n = 0;
       for (const auto& e : c.evidence) {
         if (n++ >= o.max_evidence) break;
@@ -175,7 +181,8 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
       }
       for (size_t k = 1; k < b.causes.size() && k < 3; ++k)
         out += st.dim(fmt::format("  also considered: {} — {} (score {:.2f})\n",
-                                  b.causes[k].summary, lag(b.causes[k].lag_ns), b.causes[k].score));
+                                  terminal_text(b.causes[k].summary), lag(b.causes[k].lag_ns),
+                                  b.causes[k].score));
     } else {
       out += fmt::format("  {} none found on the broker side\n", st.bold("Cause:"));
     }
@@ -185,13 +192,16 @@ std::string render_text(const AnalysisReport& r, const TextOptions& o) {
       if (n++ >= o.max_evidence) break;
       evidence_line(out, e, o, st);
     }
-    for (const auto& g : b.coverage_gaps) out += fmt::format("  {} {}\n", st.bold("Missing:"), g);
-    for (const auto& w : b.warnings) out += fmt::format("  {} {}\n", st.bold("Warning:"), w);
-    for (const auto& a : b.advice) out += fmt::format("  {} {}\n", st.bold("Advice:"), a);
+    for (const auto& g : b.coverage_gaps)
+      out += fmt::format("  {} {}\n", st.bold("Missing:"), terminal_text(g));
+    for (const auto& w : b.warnings)
+      out += fmt::format("  {} {}\n", st.bold("Warning:"), terminal_text(w));
+    for (const auto& a : b.advice)
+      out += fmt::format("  {} {}\n", st.bold("Advice:"), terminal_text(a));
   }
   if (!r.notes.empty()) {
     out += '\n';
-    for (const auto& nt : r.notes) out += st.dim(fmt::format("note: {}\n", nt));
+    for (const auto& nt : r.notes) out += st.dim(fmt::format("note: {}\n", terminal_text(nt)));
   }
   return out;
 }
