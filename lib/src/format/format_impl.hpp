@@ -15,15 +15,24 @@ namespace logcorr::format_detail {
 
 // A stamp as printed, before zone/year resolution.
 struct Stamp {
-  int64_t year = 0;  // 0 = not printed
+  int64_t year = 0;  // 0 = not printed; kYearZero = printed as 0000
   unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0;
   int64_t frac_ns = 0;
   Precision precision = Precision::kSecond;
-  enum ZoneKind : uint8_t { kNoZone, kOffset, kAbbrev } zone_kind = kNoZone;
+  // kBadOffset: an offset was printed but is none (+99:99): the stamp is
+  // out of range, not zone-less.
+  enum ZoneKind : uint8_t { kNoZone, kOffset, kAbbrev, kBadOffset } zone_kind = kNoZone;
   int32_t offset_s = 0;
   std::string_view abbrev;
   size_t end = 0;  // index just past the stamp
 };
+
+// A year printed as 0000 is out of range, not "no year printed" (year 0):
+// it must not take the year of the file's mtime.
+inline constexpr int64_t kYearZero = -1;
+inline int64_t printed_year(unsigned y) {
+  return y == 0 ? kYearZero : static_cast<int64_t>(y);
+}
 
 // v * unit into out; false when it does not fit in 64 bits (a corrupt
 // field is no time, not an overflow).

@@ -82,7 +82,7 @@ bool scan_gen_slash_ymd(std::string_view s, size_t pos, Stamp& st) {
   if (!digits(s, pos, 4, y) || pos + 10 > s.size() || s[pos + 4] != '/' ||
       !digits(s, pos + 5, 2, st.month) || s[pos + 7] != '/' || !digits(s, pos + 8, 2, st.day))
     return false;
-  st.year = y;
+  st.year = printed_year(y);
   if (!valid_date(st) || !date_then_clock(s, pos + 10, st)) return false;
   st.zone_kind = Stamp::kNoZone;
   scan_offset(s, st);
@@ -101,7 +101,7 @@ bool scan_gen_dmy(std::string_view s, size_t pos, Stamp& st, GenericHit& hit) {
     return false;
   if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return false;
   if (!date_then_clock(s, pos + 10, st)) return false;
-  st.year = y;
+  st.year = printed_year(y);
   st.zone_kind = Stamp::kNoZone;
   scan_offset(s, st);
   spaced_zone(s, st);
@@ -117,7 +117,7 @@ bool scan_gen_clf(std::string_view s, size_t pos, Stamp& st) {
       (st.month = month_from_name(s, pos + 3)) == 0 || s[pos + 6] != '/' ||
       !digits(s, pos + 7, 4, y) || s[pos + 11] != ':')
     return false;
-  st.year = y;
+  st.year = printed_year(y);
   if (!scan_clock(s, pos + 12, st) || !valid_date(st)) return false;
   st.zone_kind = Stamp::kNoZone;
   spaced_zone(s, st);
@@ -133,7 +133,7 @@ bool scan_gen_ctime(std::string_view s, size_t pos, Stamp& st) {
   size_t i = st.end;
   unsigned y;
   if (i + 5 <= s.size() && s[i] == ' ' && digits(s, i + 1, 4, y) && ends_number(s, i + 5)) {
-    st.year = y;
+    st.year = printed_year(y);
     st.end = i + 5;
     return true;
   }
@@ -143,7 +143,7 @@ bool scan_gen_ctime(std::string_view s, size_t pos, Stamp& st) {
   while (j < s.size() && is_alpha(s[j]) && j - i <= 6) ++j;
   if (j + 5 > s.size() || s[j] != ' ' || !digits(s, j + 1, 4, y) || !ends_number(s, j + 5))
     return false;
-  st.year = y;
+  st.year = printed_year(y);
   std::string_view abbrev = s.substr(i + 1, j - i - 1);
   if (abbrev == "UTC" || abbrev == "GMT" || abbrev == "Z") {
     st.zone_kind = Stamp::kOffset;

@@ -78,6 +78,10 @@ int64_t minute_key(const format_detail::Stamp& st) {
 }  // namespace
 
 bool RecordParser::State::resolve(const format_detail::Stamp& st, RecordTime& out) {
+  if (st.zone_kind == format_detail::Stamp::kBadOffset) {
+    diag(Severity::kWarning, "UTC offset out of range; record left without time");
+    return false;
+  }
   MinuteCache& mc = minute_cache;
   if (mc.valid && minute_key(st) == mc.minute_key && st.second <= 60 &&
       st.zone_kind == mc.zone_kind &&

@@ -70,7 +70,14 @@ void scan_offset(std::string_view s, Stamp& st) {
   } else if (e < s.size() && s[e] == ':' && digits(s, e + 1, 2, mm)) {
     e += 3;
   }
-  if (hh > 23 || mm > 59) return;
+  if (hh > 23 || mm > 59) {
+    // Both fields printed and out of range: a broken offset, said as such.
+    if (e > i + 3) {
+      st.zone_kind = Stamp::kBadOffset;
+      st.end = e;
+    }
+    return;
+  }
   int32_t off = int32_t(hh * 3600 + mm * 60);
   st.zone_kind = Stamp::kOffset;
   st.offset_s = s[i] == '-' ? -off : off;
@@ -83,7 +90,7 @@ bool scan_iso(std::string_view s, size_t pos, Stamp& st) {
       !digits(s, pos + 5, 2, st.month) || s[pos + 7] != '-' || !digits(s, pos + 8, 2, st.day) ||
       (s[pos + 10] != 'T' && s[pos + 10] != ' '))
     return false;
-  st.year = y;
+  st.year = printed_year(y);
   if (!scan_clock(s, pos + 11, st)) return false;
   st.zone_kind = Stamp::kNoZone;
   scan_offset(s, st);
@@ -97,7 +104,7 @@ bool scan_slash_date(std::string_view s, size_t pos, Stamp& st) {
       !digits(s, pos + 5, 2, st.month) || s[pos + 7] != '/' || !digits(s, pos + 8, 2, st.day) ||
       s[pos + 10] != ' ')
     return false;
-  st.year = y;
+  st.year = printed_year(y);
   if (!scan_clock(s, pos + 11, st)) return false;
   st.zone_kind = Stamp::kNoZone;
   return st.end == s.size() || s[st.end] == ' ';
@@ -197,7 +204,7 @@ bool scan_ctime(std::string_view s, size_t pos, Stamp& st) {
   if (!scan_month_day(s, pos + 4, st)) return false;
   unsigned y;
   if (st.end + 5 > s.size() || s[st.end] != ' ' || !digits(s, st.end + 1, 4, y)) return false;
-  st.year = y;
+  st.year = printed_year(y);
   st.end += 5;
   return true;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "logcorr/patterns.hpp"
@@ -12,6 +13,9 @@
 
 namespace logcorr {
 namespace {
+
+// The prefilter's windows are byte pairs (prefilter.hpp).
+constexpr size_t kMinLiteralBytes = 2;
 
 struct Reporter {
   const std::string& path;
@@ -38,6 +42,28 @@ struct Reporter {
 
 uint64_t line_of(const toml::node& n) {
   return n.source().begin.line;
+}
+
+// A string key of `t`: its value, or nullopt. A key that is there with
+// another type (`name = 42`) is reported at its own line as such, and
+// `present` tells the caller not to report it missing too.
+std::optional<std::string> string_key(const toml::table& t, std::string_view key, Reporter& rep,
+                                      bool& present) {
+  const toml::node* n = t.get(key);
+  present = n != nullptr;
+  if (!n) return std::nullopt;
+  if (auto v = n->value<std::string>()) return v;
+  rep.error(line_of(*n), "'" + std::string(key) + "' must be a string");
+  return std::nullopt;
+}
+
+// A boolean key: its value, or nullopt; another type is reported.
+std::optional<bool> bool_key(const toml::table& t, std::string_view key, Reporter& rep) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (auto v = n->value_exact<bool>()) return v;
+  rep.error(line_of(*n), "'" + std::string(key) + "' must be true or false");
+  return std::nullopt;
 }
 
 // Reads an array of strings; reports non-strings.
@@ -126,16 +152,17 @@ void check_group_names(const RE2& re, uint64_t line, Reporter& rep) {
 bool parse_pattern(const toml::table& t, uint64_t pack_layouts, Reporter& rep, Pattern& p) {
   const size_t errors_before = rep.errors;
   p.line = line_of(t);
-  if (auto id = t["id"].value<std::string>())
+  bool present = false;
+  if (auto id = string_key(t, "id", rep, present))
     p.id = *id;
-  else
+  else if (!present)
     rep.error(p.line, "pattern without id");
-  if (auto k = t["kind"].value<std::string>()) {
+  if (auto k = string_key(t, "kind", rep, present)) {
     if (auto kind = kind_from_name(*k))
       p.kind = *kind;
     else
       rep.error(line_of(*t.get("kind")), "unknown kind '" + *k + "'");
-  } else {
+  } else if (!present) {
     rep.error(p.line, "pattern '" + p.id + "' has no kind");
   }
   p.layouts = pack_layouts;
@@ -144,7 +171,7 @@ bool parse_pattern(const toml::table& t, uint64_t pack_layouts, Reporter& rep, P
   if (const toml::node* n = t.get("fields")) p.fields = fields_of(*n, rep);
 
   const toml::node* rn = t.get("regex");
-  if (auto r = t["regex"].value<std::string>()) {
+  if (auto r = string_key(t, "regex", rep, present)) {
     p.regex = *r;
     RE2::Options o;
     o.set_log_errors(false);
@@ -153,19 +180,30 @@ bool parse_pattern(const toml::table& t, uint64_t pack_layouts, Reporter& rep, P
       rep.error(line_of(*rn), "regex does not compile: " + re.error());
     else
       check_group_names(re, line_of(*rn), rep);
-  } else {
+  } else if (!present) {
     rep.error(p.line, "pattern '" + p.id + "' has no regex");
   }
   if (const toml::node* n = t.get("literals")) {
     p.literals = strings_of(*n, rep, "literals");
+    // The prefilter finds a literal by a pair of its bytes: a 1-byte literal
+    // would never be found, and its pattern would never fire.
     for (const std::string& l : p.literals)
-      if (l.empty()) rep.error(line_of(*n), "empty literal");
+      if (l.empty())
+        rep.error(line_of(*n), "empty literal");
+      else if (l.size() < kMinLiteralBytes)
+        rep.error(line_of(*n), "literal \"" + l +
+                                   "\" is shorter than 2 bytes: the prefilter cannot find it "
+                                   "(give a longer literal, e.g. with the text around it)");
   } else if (!p.regex.empty()) {
     p.literals = derive_literals(p.regex);
     p.literals_derived = true;
-    if (p.literals.empty())
+    bool short_one = false;
+    for (const std::string& l : p.literals) short_one |= l.size() < kMinLiteralBytes;
+    if (p.literals.empty() || short_one)
       rep.error(line_of(rn ? *rn : static_cast<const toml::node&>(t)),
-                "no literal can be derived from the regex; give `literals`");
+                p.literals.empty()
+                    ? "no literal can be derived from the regex; give `literals`"
+                    : "a literal derived from the regex is shorter than 2 bytes; give `literals`");
   }
 
   if (const toml::node* sn = t.get("sample")) {
@@ -181,11 +219,12 @@ bool parse_pattern(const toml::table& t, uint64_t pack_layouts, Reporter& rep, P
         }
         PatternSample s;
         s.line = line_of(*st);
-        if (auto text = (*st)["text"].value<std::string>())
+        bool has_text = false;
+        if (auto text = string_key(*st, "text", rep, has_text))
           s.text = *text;
-        else
+        else if (!has_text)
           rep.error(s.line, "sample without text");
-        if (auto m = (*st)["match"].value<bool>()) s.match = *m;
+        if (auto m = bool_key(*st, "match", rep)) s.match = *m;
         if (const toml::node* f = st->get("fields")) s.fields = fields_of(*f, rep);
         // A sample's text is one record; a trailing newline from a '''
         // block is not part of it.
@@ -238,14 +277,16 @@ Result<Pack> load_pack_text(std::string_view text, const std::string& path, Diag
     rep.error(1, "no [pack] table");
     return Status(ErrorCode::kPatternError, "no [pack] table", path);
   }
-  if (auto n = (*pack)["name"].value<std::string>())
+  bool present = false;
+  if (auto n = string_key(*pack, "name", rep, present)) {
     out.name = *n;
-  else {
-    rep.error(line_of(*pack), "[pack] has no name");
-    return Status(ErrorCode::kPatternError, "[pack] has no name", path);
+  } else {
+    if (!present) rep.error(line_of(*pack), "[pack] has no name");
+    return Status(ErrorCode::kPatternError,
+                  present ? "[pack] name must be a string" : "[pack] has no name", path);
   }
-  if (auto d = (*pack)["description"].value<std::string>()) out.description = *d;
-  if (auto a = (*pack)["client_is_application"].value<bool>()) out.client_is_application = *a;
+  if (auto d = string_key(*pack, "description", rep, present)) out.description = *d;
+  if (auto a = bool_key(*pack, "client_is_application", rep)) out.client_is_application = *a;
   if (const toml::node* n = pack->get("broker_prefixes")) {
     out.broker_prefixes = strings_of(*n, rep, "broker_prefixes");
     for (const std::string& s : out.broker_prefixes)
