@@ -1,5 +1,7 @@
 #include "burst_builder.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace logcorr::detail {
@@ -94,9 +96,22 @@ void BurstBuilder::add(const Event& e, std::vector<PendingBurst>& closed,
   ++b.count;
   if (b.count == opts_.min_count) opened_now_ = true;
   ++b.kinds[std::string(kind_name(e.kind))];
-  if (!e.client.empty()) cur_.clients.insert(e.client);
+  // Names are kept up to a cap: a burst that never ends (`follow` on a
+  // stream where every symptom has a new client.id) must not grow without
+  // bound; the report says when the lists were cut.
+  if (!e.client.empty() && !cur_.clients.count(e.client)) {
+    if (cur_.clients.size() < kMaxBurstNames)
+      cur_.clients.insert(e.client);
+    else
+      ++cur_.names_dropped;
+  }
   if (e.broker >= 0) cur_.brokers.insert(e.broker);
-  if (!e.host.empty()) cur_.hosts.insert(e.host);
+  if (!e.host.empty() && !cur_.hosts.count(e.host)) {
+    if (cur_.hosts.size() < kMaxBurstNames)
+      cur_.hosts.insert(e.host);
+    else
+      ++cur_.names_dropped;
+  }
   cur_.inputs.insert(e.input);
   auto topic = e.field("topic");
   auto part = e.field("partition");
@@ -134,6 +149,11 @@ void BurstBuilder::close(std::vector<PendingBurst>& closed) {
   b.brokers.assign(cur_.brokers.begin(), cur_.brokers.end());
   b.hosts.assign(cur_.hosts.begin(), cur_.hosts.end());
   b.partitions.assign(cur_.partitions.begin(), cur_.partitions.end());
+  if (cur_.names_dropped > 0)
+    b.warnings.push_back(fmt::format(
+        "more than {} distinct clients or hosts: the lists name the first {} of each ({} more "
+        "symptom(s) named others)",
+        kMaxBurstNames, kMaxBurstNames, cur_.names_dropped));
   closed.push_back(std::move(cur_));
   cur_ = PendingBurst{};
 }

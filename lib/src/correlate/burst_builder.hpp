@@ -10,12 +10,16 @@
 
 namespace logcorr::detail {
 
+// Distinct clients and hosts a burst lists (BurstBuilder::add).
+inline constexpr size_t kMaxBurstNames = 256;
+
 // A burst under construction (or closed, waiting for its causes).
 struct PendingBurst {
   Burst burst;
   std::set<std::string> clients, hosts, partitions;
   std::set<int32_t> brokers;
   std::set<std::string> inputs;  // client inputs involved (config lookups)
+  uint64_t names_dropped = 0;    // symptoms whose new client / host was past the cap
   // Longest silence of the writing client before any symptom of this burst.
   int64_t max_silence_ns = 0;
   bool all_idle_kinds = true;  // only disconnect / network_exception

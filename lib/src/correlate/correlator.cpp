@@ -49,6 +49,12 @@ std::optional<Verdict> verdict_from_name(std::string_view name) {
 namespace {
 
 // Symptoms toward one broker over a long time (listener-misconfig evidence).
+// Its name sets are capped: a burst that names thousands of brokers and
+// hosts is added to every one of their trackers, and uncapped copies would
+// make memory quadratic in the number of distinct entities.
+constexpr size_t kChronicNames = 64;
+// Client configs kept by client.id (the rest are found by their input).
+constexpr size_t kMaxClientConfigs = 4096;
 struct ChronicTrack {
   int64_t first_ns = INT64_MAX;
   int64_t last_ns = INT64_MIN;
@@ -156,7 +162,12 @@ struct Correlator::State {
       cc.retries = std::string(config_field(e, "retries"));
       cc.input = e.input;
       std::string id = e.client.empty() ? std::string(config_field(e, "client.id")) : e.client;
-      if (!id.empty()) configs[id] = cc;
+      // Java numbers its default client.id per instance (producer-1,
+      // producer-2, …): an application that makes a producer per request
+      // would grow this without end, so new ids past the cap are not kept
+      // (their input's entry still is).
+      if (!id.empty() && (configs.size() < kMaxClientConfigs || configs.count(id)))
+        configs[id] = cc;
       configs["input:" + e.input] = cc;
     } else if (e.kind == EventKind::kJvmOomError) {
       // An OutOfMemoryError is a broker fault only when a broker's JVM threw
@@ -247,8 +258,14 @@ struct Correlator::State {
       t.first_ns = std::min(t.first_ns, b.start_ns);
       t.last_ns = std::max(t.last_ns, b.end_ns);
       t.count += b.count;
-      t.clients.insert(b.clients.begin(), b.clients.end());
-      t.hosts.insert(b.hosts.begin(), b.hosts.end());
+      for (const auto& c : b.clients) {
+        if (t.clients.size() >= kChronicNames) break;
+        t.clients.insert(c);
+      }
+      for (const auto& h : b.hosts) {
+        if (t.hosts.size() >= kChronicNames) break;
+        t.hosts.insert(h);
+      }
       for (const auto& [k, n] : b.kinds) t.kinds[k] += n;
       for (const auto& ev : b.evidence)
         if (t.evidence.size() < opts.max_evidence) t.evidence.push_back(ev);
@@ -257,25 +274,31 @@ struct Correlator::State {
 
   // Long-running symptoms toward a healthy broker -> listener-misconfig.
   void chronic_findings(std::vector<Burst>& out) {
+    // The brokers whose errors were chronic, with their spans.
+    std::unordered_map<int32_t, std::pair<int64_t, int64_t>> spans;
     for (auto& [broker, t] : chronic) {
       if (t.emitted || t.count < opts.chronic_min_count) continue;
       if (t.last_ns - t.first_ns < opts.chronic_span_ns) continue;
       if ((t.last_ns - t.first_ns) / t.count > opts.chronic_max_mean_gap_ns) continue;
       if (causes.any_for_broker(broker, t.first_ns, t.last_ns)) continue;
-      // Absorb unexplained bursts toward this broker inside the span.
-      bool covered_by_other = false;
-      for (auto it = out.begin(); it != out.end();) {
-        bool inside = it->start_ns >= t.first_ns && it->end_ns <= t.last_ns;
-        bool same = std::find(it->brokers.begin(), it->brokers.end(), broker) != it->brokers.end();
-        if (inside && same &&
-            (it->verdict == Verdict::kUnexplained || it->verdict == Verdict::kListenerMisconfig)) {
-          it = out.erase(it);
-        } else {
-          if (inside && same) covered_by_other = true;
-          ++it;
-        }
+      spans.emplace(broker, std::make_pair(t.first_ns, t.last_ns));
+    }
+    if (spans.empty()) return;
+    // Unexplained bursts toward such a broker inside its span are absorbed:
+    // one pass over the bursts, whatever the number of brokers (erasing one
+    // at a time per broker was quadratic).
+    std::erase_if(out, [&spans](const Burst& x) {
+      if (x.verdict != Verdict::kUnexplained && x.verdict != Verdict::kListenerMisconfig)
+        return false;
+      for (int32_t b : x.brokers) {
+        auto it = spans.find(b);
+        if (it != spans.end() && x.start_ns >= it->second.first && x.end_ns <= it->second.second)
+          return true;
       }
-      (void)covered_by_other;
+      return false;
+    });
+    for (auto& [broker, t] : chronic) {
+      if (!spans.count(broker)) continue;
       Burst b;
       b.start_ns = t.first_ns;
       b.end_ns = t.last_ns;
