@@ -14,6 +14,7 @@
 #include "logcorr/analyze.hpp"
 #include "logcorr/report.hpp"
 #include "logcorr/report_html.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "output.hpp"
 
 namespace logcorr::cli {
@@ -111,7 +112,7 @@ int run_events(const AnalyzeArgs& a) {
   progress.clear();
   if (!run.ok()) return 2;
   for (const auto& note : run->notes)
-    if (!a.in.quiet) fmt::print(stderr, "logcorr: note: {}\n", note);
+    if (!a.in.quiet) fmt::print(stderr, "logcorr: note: {}\n", terminal_text(note));
   Output out;
   write_events_ndjson(run->events, run->inputs, [&out](std::string_view line) {
     out.buffer().append(line);

@@ -1,5 +1,8 @@
 #include "analyze_options.hpp"
 
+#include "logcorr/terminal_text.hpp"
+#include "number_range.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -39,25 +42,38 @@ void AnalyzeArgs::add_to(CLI::App& cmd, bool correlation_flags) {
                  "HOST=ID: this host is broker ID (repeatable); the logs "
                  "usually say it themselves");
   cmd.add_option("--threads", threads, "Inputs read in parallel (0 = all cores)")
+      ->check(number_in(0, 1024, true))
       ->capture_default_str();
   if (!correlation_flags) return;
+  // Ranges: a day is the widest a burst gap or a cause window can sensibly
+  // be; a week for idle and chronic spans (durations in ns stay far from
+  // overflow).
+  constexpr double kDay = 86400, kWeek = 7 * kDay;
   cmd.add_option("--burst-gap", burst_gap_s, "Seconds of quiet that end a burst")
+      ->check(number_in(0.001, kDay))
       ->capture_default_str();
-  cmd.add_option("--min-burst", min_burst, "Symptoms needed for a burst")->capture_default_str();
+  cmd.add_option("--min-burst", min_burst, "Symptoms needed for a burst")
+      ->check(number_in(1, 1'000'000, true))
+      ->capture_default_str();
   cmd.add_option("--lookback", lookback_s, "Seconds before a burst to look for its cause")
+      ->check(number_in(0, kDay))
       ->capture_default_str();
   cmd.add_option("--lookahead", lookahead_s, "Seconds after a burst's start to look for its cause")
+      ->check(number_in(0, kDay))
       ->capture_default_str();
   cmd.add_option("--client-idle", client_idle_s,
                  "Client silence (s) after which a lone disconnect is an idle close "
                  "(connections.max.idle.ms)")
+      ->check(number_in(1, kWeek))
       ->capture_default_str();
   cmd.add_option("--request-timeout", request_timeout_s,
                  "Client request.timeout.ms in seconds when no config dump says it")
+      ->check(number_in(0.001, kDay))
       ->capture_default_str();
   cmd.add_option("--chronic-span", chronic_span_s,
                  "Errors toward a healthy broker over at least this many seconds point to the "
                  "listener / network path")
+      ->check(number_in(1, kWeek))
       ->capture_default_str();
 }
 
@@ -152,8 +168,8 @@ void ProgressLine::update(uint64_t done, uint64_t total, const std::string& curr
     if (rate > 0 && done < total)
       line += fmt::format(", ETA {:.0f} s", static_cast<double>(total - done) / rate);
   }
-  line += fmt::format(", {}/s, {}", human_bytes(rate), current);
-  if (line.size() > 110) line = line.substr(0, 107) + "...";
+  line += fmt::format(", {}/s, {}", human_bytes(rate), terminal_text(current));
+  if (line.size() > 110) line = std::string(utf8_prefix(line, 107)) + "...";
   fmt::print(stderr, "\r\x1b[2K{}", line);
   std::fflush(stderr);
   shown_ = true;

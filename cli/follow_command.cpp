@@ -5,6 +5,7 @@
 // one tick (100 ms) plus the idle flush (200 ms) behind its closing record.
 #include "follow_command.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,14 +14,18 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <memory>
 
 #include "analyze_options.hpp"
 #include "logcorr/follow.hpp"
 #include "logcorr/report.hpp"
+#include "logcorr/source.hpp"
 #include "logcorr/tail.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/time.hpp"
+#include "number_range.hpp"
 #include "output.hpp"
 
 namespace logcorr::cli {
@@ -31,6 +36,13 @@ volatile sig_atomic_t g_stop = 0;
 void on_signal(int) {
   g_stop = 1;
 }
+
+// A stream follow reads as it comes (stdin, a pipe or FIFO named by path).
+struct Stream {
+  int fd = -1;
+  std::string id;  // "-" or the path
+  bool open = false;
+};
 
 struct FollowCmd {
   AnalyzeArgs args;
@@ -96,15 +108,25 @@ int run_follow(FollowCmd& c) {
   }
   lo.idle_timeout_ns = static_cast<int64_t>(std::llround(c.idle_timeout_s * 1e9));
   lo.analyze.correlate.lateness_ns = static_cast<int64_t>(std::llround(c.lateness_s * 1e9));
-  bool use_stdin = false;
-  std::vector<std::string> tails = c.tails;
-  for (const auto& in : c.args.in.inputs) {
-    if (in == "-")
-      use_stdin = true;
-    else
-      tails.push_back(in);  // a file named as INPUT is tailed too
+  // Streams (stdin, pipes, FIFOs: is_stream_path) are read as they come,
+  // once; regular files are tailed like tail -F.
+  std::vector<std::string> stream_paths, tails;
+  for (const auto& in : c.args.in.inputs) (is_stream_path(in) ? stream_paths : tails).push_back(in);
+  for (const auto& t : c.tails) (is_stream_path(t) ? stream_paths : tails).push_back(t);
+  std::vector<Stream> streams;
+  for (const auto& p : stream_paths) {
+    int fd = STDIN_FILENO;
+    if (p != "-") {
+      // Non-blocking: a FIFO with no writer yet must not stop the loop.
+      fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0) {
+        fmt::print(stderr, "logcorr follow: {}: {}\n", terminal_text(p), std::strerror(errno));
+        return 2;
+      }
+    }
+    streams.push_back(Stream{fd, p, true});
   }
-  if (!use_stdin && tails.empty()) {
+  if (streams.empty() && tails.empty()) {
     fmt::print(stderr, "logcorr follow: nothing to follow (give - for stdin or --tail FILE)\n");
     return 2;
   }
@@ -123,39 +145,54 @@ int run_follow(FollowCmd& c) {
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
 
-  if (use_stdin) la->add_source("-", "-");
+  for (const auto& st : streams) la->add_source(st.id, st.id);
   std::vector<std::unique_ptr<FileTail>> files;
   for (const auto& t : tails) {
     la->add_source(t, t);
     files.push_back(std::make_unique<FileTail>(t, c.from_start));
   }
   std::string buf(1u << 20, '\0');
-  bool stdin_open = use_stdin;
+  // One read of a stream that poll said is ready; false once it has ended.
+  auto read_stream = [&](Stream& st, int64_t now) {
+    ssize_t n = ::read(st.fd, buf.data(), buf.size());
+    if (n > 0) {
+      la->feed(st.id, std::string_view(buf.data(), static_cast<size_t>(n)), now);
+      return true;
+    }
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return true;
+    // journalctl exited, the writer closed: that input ends, the rest go on.
+    st.open = false;
+    if (st.fd != STDIN_FILENO) ::close(st.fd);
+    la->end_source(st.id, now);
+    return false;
+  };
+  auto any_open = [&] {
+    for (const auto& st : streams)
+      if (st.open) return true;
+    return false;
+  };
   constexpr size_t kBudget = 8u << 20;  // per tail per turn: one busy file cannot starve the rest
   bool more = false;
+  std::vector<struct pollfd> pfd(streams.size() + 1);
   while (!g_stop && !out.closed()) {
     // stdout is watched too: when the reader of a pipe goes away (`| head`)
     // poll reports POLLERR on it, and we stop without waiting for an alert
     // to hit EPIPE.
-    struct pollfd pfd[2]{};
-    pfd[0].fd = stdin_open ? STDIN_FILENO : -1;
-    pfd[0].events = POLLIN;
-    pfd[1].fd = STDOUT_FILENO;
-    pfd[1].events = 0;
-    int rc = ::poll(pfd, 2, more ? 0 : 100);
-    int64_t now = mono_ns();
-    if (rc > 0 && (pfd[1].revents & POLLERR)) return 0;
-    if (rc > 0 && stdin_open && (pfd[0].revents & (POLLIN | POLLHUP | POLLERR))) {
-      // After POLLIN one read() does not block: it returns what is there.
-      ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
-      if (n > 0) {
-        la->feed("-", std::string_view(buf.data(), static_cast<size_t>(n)), now);
-      } else if (n == 0 || errno != EINTR) {
-        // journalctl exited: that input ends, the tails go on.
-        stdin_open = false;
-        la->end_source("-", now);
-      }
+    for (size_t i = 0; i < streams.size(); ++i) {
+      pfd[i].fd = streams[i].open ? streams[i].fd : -1;
+      pfd[i].events = POLLIN;
+      pfd[i].revents = 0;
     }
+    pfd.back().fd = STDOUT_FILENO;
+    pfd.back().events = 0;
+    pfd.back().revents = 0;
+    int rc = ::poll(pfd.data(), pfd.size(), more ? 0 : 100);
+    int64_t now = mono_ns();
+    if (rc > 0 && (pfd.back().revents & POLLERR)) return 0;
+    for (size_t i = 0; rc > 0 && i < streams.size(); ++i)
+      // After POLLIN one read() does not block: it returns what is there.
+      if (streams[i].open && (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
+        read_stream(streams[i], now);
     more = false;
     for (auto& f : files) {
       const std::string& id = f->path();
@@ -164,7 +201,7 @@ int run_follow(FollowCmd& c) {
           [&](const char*) { la->restart_source(id, now); });
     }
     la->tick(now);
-    if (!stdin_open && files.empty()) break;
+    if (!any_open() && files.empty()) break;
   }
   if (out.closed()) return 0;  // `| head`: quietly done
   bool interrupted = g_stop != 0;
@@ -174,16 +211,17 @@ int run_follow(FollowCmd& c) {
     // and the summary and --stats count every record the sources hold now.
     constexpr size_t kDrainBytes = 64u << 20;
     int64_t now = mono_ns();
-    for (size_t drained = 0; stdin_open && drained < kDrainBytes;) {
-      struct pollfd pfd {};
-      pfd.fd = STDIN_FILENO;
-      pfd.events = POLLIN;
-      if (::poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLIN | POLLHUP))) break;
-      ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
-      if (n <= 0) break;
-      la->feed("-", std::string_view(buf.data(), static_cast<size_t>(n)), now);
-      drained += static_cast<size_t>(n);
-    }
+    for (auto& st : streams)
+      for (size_t drained = 0; st.open && drained < kDrainBytes;) {
+        struct pollfd one {};
+        one.fd = st.fd;
+        one.events = POLLIN;
+        if (::poll(&one, 1, 0) <= 0 || !(one.revents & (POLLIN | POLLHUP))) break;
+        ssize_t n = ::read(st.fd, buf.data(), buf.size());
+        if (n <= 0) break;
+        la->feed(st.id, std::string_view(buf.data(), static_cast<size_t>(n)), now);
+        drained += static_cast<size_t>(n);
+      }
     for (auto& f : files) {
       const std::string& id = f->path();
       for (size_t turn = 0; turn < kDrainBytes / kBudget; ++turn)
@@ -198,7 +236,7 @@ int run_follow(FollowCmd& c) {
   if (c.stats)
     for (const auto& s : la->stats())
       fmt::print(stderr, "logcorr follow: {}: {} records, {} bytes, {} file(s), {} events, {}\n",
-                 s.id, s.records, s.bytes, s.files, s.events, layout_name(s.layout));
+                 terminal_text(s.id), s.records, s.bytes, s.files, s.events, layout_name(s.layout));
   return 0;
 }
 
@@ -218,9 +256,11 @@ void add_follow_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--stats", c->stats, "On exit, per input record counts on stderr");
   cmd->add_option("--idle-timeout", c->idle_timeout_s,
                   "Seconds (wall clock) after which a quiet input stops holding findings back")
+      ->check(number_in(0.01, 86400))
       ->capture_default_str();
   cmd->add_option("--lateness", c->lateness_s,
                   "Seconds (event time) an event may arrive behind its input's newest")
+      ->check(number_in(0, 86400))
       ->capture_default_str();
   cmd->callback([c, &exit_code] { exit_code = run_follow(*c); });
 }

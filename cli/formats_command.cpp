@@ -3,6 +3,8 @@
 // each, or as the markdown table README.md shows (markdown_tables.hpp).
 #include "formats_command.hpp"
 
+#include "output.hpp"
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -42,8 +44,9 @@ void flag(std::string& out, const char* name, bool value) {
 }
 
 int run(bool json, bool markdown) {
+  Output out;
   if (markdown) {
-    fmt::print("{}", layouts_markdown(layouts()));
+    out.write(layouts_markdown(layouts()));
     return 0;
   }
   for (const LayoutInfo& e : layouts()) {
@@ -59,10 +62,10 @@ int run(bool json, bool markdown) {
       flag(o, "sniffable", e.sniffable);
       field(o, "summary", e.summary);
       o += fmt::format(",\"samples\":{}}}", e.samples.size());
-      fmt::print("{}\n", o);
+      out.write(o + "\n");
     } else {
-      fmt::print("{:<26} {:<20} {:<17} {:<20} {}\n", e.name, framing_name(e.framing),
-                 stamp_family_name(e.stamp), flags_of(e), e.summary);
+      out.write(fmt::format("{:<26} {:<20} {:<17} {:<20} {}\n", e.name, framing_name(e.framing),
+                            stamp_family_name(e.stamp), flags_of(e), e.summary));
     }
   }
   return 0;

@@ -1,5 +1,7 @@
 #include "input_options.hpp"
 
+#include "number_range.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cstdio>
 
 #include "logcorr/format.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/time.hpp"
 
 namespace logcorr::cli {
@@ -19,7 +22,8 @@ void InputOptions::add_to(CLI::App& cmd) {
                  "Default: UTC, and the output says it was assumed.");
   cmd.add_option("--year", year,
                  "Year of year-less stamps (journal short, syslog) at the start "
-                 "of each input; default: from the file's mtime");
+                 "of each input; default: from the file's mtime")
+      ->check(number_in(1900, 9999, true));
   cmd.add_option("--date", date,
                  "Date (YYYY-MM-DD) of stamps that print none (Serilog's [12:24:27 INF], a clock "
                  "before any dated line) at the start of each input; the date advances when the "
@@ -119,7 +123,7 @@ namespace logcorr::cli {
 bool InputOptions::window(const OpenOptions& oo, int64_t& since_ns, int64_t& until_ns) const {
   Result<TimeWindow> w = resolve_time_window(since, until, inputs, oo);
   if (!w.ok()) {
-    fmt::print(stderr, "logcorr: {}\n", w.status().message());
+    fmt::print(stderr, "logcorr: {}\n", terminal_text(w.status().message()));
     return false;
   }
   since_ns = w->since_ns;

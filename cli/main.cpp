@@ -1,6 +1,9 @@
 // logcorr: the command-line front end. It only parses arguments and wires
 // library stages together; analysis lives in lib/.
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
+
+#include <cstring>
 
 #include <string>
 
@@ -8,6 +11,7 @@
 #include "follow_command.hpp"
 #include "formats_command.hpp"
 #include "logcorr/version.hpp"
+#include "output.hpp"
 #include "patterns_command.hpp"
 #include "timeline_command.hpp"
 
@@ -27,6 +31,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;  // usage errors are exit 2, as DESIGN says
+  }
+  // Output written short is no success: the caller would read a cut report
+  // (or cut events NDJSON) as whole.
+  if (int e = logcorr::cli::Output::write_error()) {
+    fmt::print(stderr, "logcorr: write error: {}\n", std::strerror(e));
+    return 2;
   }
   return exit_code;
 }

@@ -6,6 +6,14 @@
 
 namespace logcorr::cli {
 
+namespace {
+int g_write_errno = 0;  // the CLI writes stdout from one thread
+}  // namespace
+
+int Output::write_error() {
+  return g_write_errno;
+}
+
 Output::Output() {
   // We want EPIPE from write(), not a signal: it lets us stop cleanly.
   signal(SIGPIPE, SIG_IGN);
@@ -27,6 +35,7 @@ void Output::flush() {
     ssize_t n = ::write(STDOUT_FILENO, buf_.data() + off, buf_.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno != EPIPE && g_write_errno == 0) g_write_errno = errno;
       closed_ = true;  // EPIPE or a full disk: either way nobody reads us
       break;
     }

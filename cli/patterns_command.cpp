@@ -1,6 +1,8 @@
 // `logcorr patterns list|check [DIR...]`: show and validate pattern packs.
 #include "patterns_command.hpp"
 
+#include "output.hpp"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -31,16 +33,18 @@ int run_list(const PatternsArgs& a) {
   CollectingSink diag;
   PatternSet set = load_packs(dirs_of(a), diag);
   for (const auto& d : diag.items) fmt::print(stderr, "{}\n", d.to_string());
+  Output out;
   if (a.markdown) {
-    fmt::print("{}", packs_markdown(set));
+    out.write(packs_markdown(set));
     return diag.has_errors() ? 2 : 0;
   }
   for (const auto& p : set.packs) {
     size_t samples = 0;
     for (const auto& pat : p.patterns) samples += pat.samples.size();
-    fmt::print("{:<20} {:>3} patterns {:>4} samples  {}\n", p.name, p.patterns.size(), samples,
-               p.file);
-    for (const auto& pat : p.patterns) fmt::print("    {:<40} {}\n", pat.id, kind_name(pat.kind));
+    out.write(fmt::format("{:<20} {:>3} patterns {:>4} samples  {}\n", p.name, p.patterns.size(),
+                          samples, p.file));
+    for (const auto& pat : p.patterns)
+      out.write(fmt::format("    {:<40} {}\n", pat.id, kind_name(pat.kind)));
   }
   return diag.has_errors() ? 2 : 0;
 }
@@ -60,8 +64,9 @@ int run_check(const PatternsArgs& a) {
   }
   CollectingSink quiet;
   PatternSet set = load_packs(dirs, quiet);
-  fmt::print("{} pack(s), {} pattern(s), {} sample(s): {}\n", set.packs.size(), set.pattern_count(),
-             set.sample_count(), errors ? "FAILED" : "all OK");
+  Output out;
+  out.write(fmt::format("{} pack(s), {} pattern(s), {} sample(s): {}\n", set.packs.size(),
+                        set.pattern_count(), set.sample_count(), errors ? "FAILED" : "all OK"));
   return errors ? 2 : 0;
 }
 

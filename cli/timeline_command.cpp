@@ -8,6 +8,7 @@
 
 #include "input_options.hpp"
 #include "logcorr/report.hpp"
+#include "logcorr/terminal_text.hpp"
 #include "logcorr/timeline.hpp"
 #include "output.hpp"
 
@@ -55,7 +56,7 @@ int run_timeline(const TimelineArgs& a) {
       if (st.assumed_zone_records > 0)
         fmt::print(stderr,
                    "logcorr: {}: note: {} record(s) had no UTC offset; read as UTC (set --tz)\n",
-                   r->input().label, st.assumed_zone_records);
+                   terminal_text(r->input().label), st.assumed_zone_records);
     }
   }
   return any_skipped ? 2 : 0;

@@ -64,6 +64,13 @@ class ByteSource {
 // fstat(2) and a peek at the first bytes.
 Result<std::unique_ptr<ByteSource>> open_source(const std::string& path);
 
+// Whether `path` is read as a stream: "-" (stdin) or anything that exists
+// and is neither a regular file nor a directory (a pipe, a FIFO, /dev/stdin
+// on a pipe, a character device). A stream can be opened and read once
+// only: it is never probed ahead (rotation order, relative --since), split
+// or re-read. Cost: one stat(2).
+bool is_stream_path(const std::string& path);
+
 // Wraps an already-open file descriptor (not owned unless `owns_fd`). Used for
 // stdin and by tests that write into pipes.
 Result<std::unique_ptr<ByteSource>> open_fd_source(int fd, std::string name, bool owns_fd);

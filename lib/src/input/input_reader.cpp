@@ -9,6 +9,7 @@
 // line) are copied into a per-chunk arena, because the framer may reuse that
 // buffer before we hand them out.
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstring>
@@ -82,6 +83,7 @@ struct InputReader::State {
   uint64_t stream_base = 0;   // file offset of stream offset 0
 
   std::vector<char> chunk;
+  Compression compression = Compression::kNone;  // of the file opened last
   size_t chunk_len = 0;
   std::string arena;
   std::vector<Pending> pending;
@@ -116,6 +118,7 @@ struct InputReader::State {
         continue;
       }
       source = std::move(opened).value();
+      compression = source->info().compression;
       ++stats.files_read;
       if (!read_head()) continue;  // empty or failed file: next one
       return true;
@@ -131,9 +134,14 @@ struct InputReader::State {
     // Fill up to detail::kSniffBytes (or EOF) so that sniffing sees whole lines even
     // from a pipe that delivers a few bytes at a time.
     size_t want = std::max(detail::kSniffBytes, opts.chunk_bytes);
+    // A small plain file needs no 1 MiB buffer: `timeline` over thousands of
+    // one-line files holds one reader (and its buffer) per file.
+    const SourceInfo& info = source->info();
+    if (info.size >= 0 && info.compression == Compression::kNone)
+      want = std::min(want, static_cast<size_t>(info.size) + 1);
     if (chunk.size() < want) chunk.resize(want);
     bool eof = false;
-    while (chunk_len < detail::kSniffBytes) {
+    while (chunk_len < detail::kSniffBytes && chunk_len < chunk.size()) {
       size_t n = source->read(chunk.data() + chunk_len, chunk.size() - chunk_len);
       if (n == 0) {
         eof = true;
@@ -183,7 +191,10 @@ struct InputReader::State {
     }
     stream_done = eof;
     feed_current_chunk();
-    if (eof) finish_stream();
+    if (eof) {
+      finish_stream();
+      source.reset();  // read whole: its descriptor is free for the next input's
+    }
     return true;
   }
 
@@ -236,7 +247,27 @@ struct InputReader::State {
     framer->finish(cs);
     fix_arena_views();
     stream_done = true;
+    report_shrink();
     finish_source_errors();
+  }
+
+  // A regular file that ended short of the size it had when opened was cut
+  // while we read it (a rotation with copytruncate, an operator's `> file`):
+  // what was past the cut is lost, and the user must hear it (as GNU tar
+  // says "file shrank by N bytes"). One stat(2) per file, at its end.
+  void report_shrink() {
+    if (!source || start_offset > 0) return;
+    const SourceInfo& info = source->info();
+    if (info.size < 0 || info.path == "-") return;
+    struct stat st {};
+    if (::stat(info.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    if (static_cast<int64_t>(st.st_size) >= info.size) return;
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.path = info.path;
+    d.message = fmt::format("shrank from {} to {} bytes while being read", info.size,
+                            static_cast<int64_t>(st.st_size));
+    sink->report(d);
   }
 
   void finish_source_errors() {
@@ -351,7 +382,7 @@ bool InputReader::is_events_ndjson() const {
 }
 
 Compression InputReader::compression() const {
-  return s_->source ? s_->source->info().compression : Compression::kNone;
+  return s_->compression;
 }
 
 const LogicalInput& InputReader::input() const {

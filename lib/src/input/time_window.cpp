@@ -4,7 +4,10 @@
 #include <string>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "logcorr/reader.hpp"
+#include "logcorr/source.hpp"
 
 namespace logcorr {
 
@@ -21,11 +24,15 @@ Result<TimeWindow> resolve_time_window(std::string_view since, std::string_view 
                                        const OpenOptions& opts) {
   int64_t newest = INT64_MIN;
   if (is_relative(since) || is_relative(until)) {
-    // "30 min ago" means before the newest record: read every input once.
-    if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end())
-      return Status(ErrorCode::kInvalidArgument,
-                    "relative --since/--until need the newest record; with stdin, give an "
-                    "absolute time");
+    // "30 min ago" means before the newest record: read every input once
+    // more. A stream would be empty the second time.
+    for (const auto& in : inputs)
+      if (is_stream_path(in))
+        return Status(ErrorCode::kInvalidArgument,
+                      fmt::format("relative --since/--until need the newest record, which "
+                                  "means reading every input twice; {} is {} and can be read "
+                                  "once only: give an absolute time",
+                                  in, in == "-" ? "stdin" : "a pipe or device"));
     NullSink null;
     for (auto& r : open_inputs(inputs, opts, null)) {
       while (r->next()) {

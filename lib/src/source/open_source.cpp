@@ -99,6 +99,13 @@ Result<std::unique_ptr<ByteSource>> open_fd_source(int fd, std::string name, boo
   return src;
 }
 
+bool is_stream_path(const std::string& path) {
+  if (path == "-") return true;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 Result<std::unique_ptr<ByteSource>> open_source(const std::string& path) {
   if (path == "-") return open_fd_source(STDIN_FILENO, "-", false);
   int fd;
