@@ -168,8 +168,12 @@ void ProgressLine::update(uint64_t done, uint64_t total, const std::string& curr
     if (rate > 0 && done < total)
       line += fmt::format(", ETA {:.0f} s", static_cast<double>(total - done) / rate);
   }
-  line += fmt::format(", {}/s, {}", human_bytes(rate), terminal_text(current));
-  if (line.size() > 110) line = std::string(utf8_prefix(line, 107)) + "...";
+  line += fmt::format(", {}/s, ", human_bytes(rate));
+  // The file name last, cut before it is escaped (an escape is never split).
+  if (line.size() + current.size() > 110 && line.size() < 107)
+    line += terminal_text(utf8_prefix(current, 107 - line.size())) + "...";
+  else
+    line += terminal_text(current);
   fmt::print(stderr, "\r\x1b[2K{}", line);
   std::fflush(stderr);
   shown_ = true;

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -35,6 +36,14 @@ void Output::flush() {
     ssize_t n = ::write(STDOUT_FILENO, buf_.data() + off, buf_.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // A non-blocking stdout (shared with a parent that set O_NONBLOCK):
+        // wait until it takes more, rather than cut the output.
+        struct pollfd p {};
+        p.fd = STDOUT_FILENO;
+        p.events = POLLOUT;
+        if (::poll(&p, 1, -1) >= 0 || errno == EINTR) continue;
+      }
       if (errno != EPIPE && g_write_errno == 0) g_write_errno = errno;
       closed_ = true;  // EPIPE or a full disk: either way nobody reads us
       break;

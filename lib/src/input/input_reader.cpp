@@ -133,15 +133,22 @@ struct InputReader::State {
     chunk_len = 0;
     // Fill up to detail::kSniffBytes (or EOF) so that sniffing sees whole lines even
     // from a pipe that delivers a few bytes at a time.
-    size_t want = std::max(detail::kSniffBytes, opts.chunk_bytes);
+    const size_t full = std::max(detail::kSniffBytes, opts.chunk_bytes);
+    size_t want = full;
     // A small plain file needs no 1 MiB buffer: `timeline` over thousands of
-    // one-line files holds one reader (and its buffer) per file.
+    // one-line files holds one reader (and its buffer) per file. Should the
+    // file hold more than its size said (it grew; procfs says 0), the
+    // buffer grows to the full size below.
     const SourceInfo& info = source->info();
-    if (info.size >= 0 && info.compression == Compression::kNone)
+    if (info.size > 0 && info.compression == Compression::kNone)
       want = std::min(want, static_cast<size_t>(info.size) + 1);
     if (chunk.size() < want) chunk.resize(want);
     bool eof = false;
-    while (chunk_len < detail::kSniffBytes && chunk_len < chunk.size()) {
+    while (chunk_len < detail::kSniffBytes) {
+      if (chunk_len == chunk.size()) {
+        if (chunk.size() >= full) break;
+        chunk.resize(full);
+      }
       size_t n = source->read(chunk.data() + chunk_len, chunk.size() - chunk_len);
       if (n == 0) {
         eof = true;
@@ -260,6 +267,10 @@ struct InputReader::State {
     const SourceInfo& info = source->info();
     if (info.size < 0 || info.path == "-") return;
     struct stat st {};
+    // Only a file that ended before its bytes were all read lost data: a log
+    // renamed away by a rotation (and created anew, smaller) was read whole
+    // through the descriptor we hold.
+    if (source->raw_bytes_read() >= static_cast<uint64_t>(info.size)) return;
     if (::stat(info.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
     if (static_cast<int64_t>(st.st_size) >= info.size) return;
     Diagnostic d;

@@ -78,9 +78,12 @@ std::string join(const std::vector<std::string>& v, size_t max = 4) {
 std::string clients_cell(const std::vector<std::string>& v) {
   if (v.empty()) return "-";
   std::string more = v.size() > 1 ? fmt::format(" +{}", v.size() - 1) : std::string();
-  std::string first = terminal_text(v[0]);
-  if (first.size() + more.size() > 20)
-    first = std::string(utf8_prefix(first, 19 - more.size())) + "~";
+  // Cut the name, then escape it: an escape is never split.
+  std::string first;
+  if (v[0].size() + more.size() > 20)
+    first = terminal_text(utf8_prefix(v[0], 19 - more.size())) + "~";
+  else
+    first = terminal_text(v[0]);
   return first + more;
 }
 
