@@ -15,25 +15,7 @@
 namespace logcorr {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    char tmpl[] = "/tmp/logcorr-hostile-XXXXXX";
-    dir = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string& name, std::string_view bytes) const {
-    fs::path p = dir / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
-    return p.string();
-  }
-};
+using test::TempDir;
 
 // ---- 1. a malformed token in `logcorr events` NDJSON is an error, not an abort
 
@@ -70,7 +52,7 @@ TEST(Hostile, OneBrokenEventsFileDoesNotStopTheRun) {
   opts.pattern_dirs = {LOGCORR_SOURCE_DIR "/patterns"};
   CollectingSink diag;
   Result<AnalysisReport> r = Status(ErrorCode::kIoError, "not run");
-  EXPECT_NO_THROW(r = analyze({(t.dir / "in").string()}, opts, diag));
+  EXPECT_NO_THROW(r = analyze({t.file("in")}, opts, diag));
   ASSERT_TRUE(r.ok());
   bool app_read = false;  // the other file of the directory is still read
   for (const auto& in : r->inputs)
@@ -157,15 +139,15 @@ TEST(Hostile, NoExceptionCrossesThePublicApi) {
 
 TEST(Hostile, AStreamIsNoRotationMemberAndIsNotReadTwice) {
   TempDir t;
-  const std::string fifo = (t.dir / "app.log.1").string();
+  const std::string fifo = t.file("app.log.1");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
   t.write("app.log", "2026-03-05 10:00:00,000 INFO a\n");
   EXPECT_TRUE(is_stream_path(fifo));
   EXPECT_TRUE(is_stream_path("-"));
-  EXPECT_FALSE(is_stream_path((t.dir / "app.log").string()));
-  EXPECT_FALSE(is_stream_path(t.dir.string()));
+  EXPECT_FALSE(is_stream_path(t.file("app.log")));
+  EXPECT_FALSE(is_stream_path(t.path()));
   CollectingSink diag;
-  auto inputs = discover_inputs({(t.dir / "app.log").string(), fifo}, DiscoverOptions{}, diag);
+  auto inputs = discover_inputs({t.file("app.log"), fifo}, DiscoverOptions{}, diag);
   ASSERT_EQ(inputs.size(), 2u);  // not one rotation set
   for (const auto& in : inputs) EXPECT_EQ(in.files.size(), 1u);
   // A relative window would read every input twice: refused for a stream.

@@ -23,10 +23,6 @@ struct Start {
   int64_t first_line_ns = INT64_MIN;  // Kafka's first line, if logged
 };
 
-bool is_gc_layout(Layout l) {
-  return l == Layout::kGcUnified || l == Layout::kGcLegacy;
-}
-
 // "2 h 14 min", "41 min", "38 s": how long a run lasted.
 std::string duration_words(int64_t ns) {
   int64_t s = ns / 1'000'000'000;
@@ -44,9 +40,7 @@ std::string where(const Event& e) {
 std::string what(const Start& st) {
   std::string said;
   if (st.systemd_ns != INT64_MIN) {
-    std::string_view unit;
-    for (const auto& [k, v] : st.record->fields)
-      if (k == "unit") unit = v;
+    std::string_view unit = st.record->field("unit");
     said = fmt::format("systemd's Started {}", unit.empty() ? std::string_view("unit") : unit);
   }
   if (st.first_line_ns != INT64_MIN)
@@ -115,7 +109,7 @@ std::vector<UptimeAnchor> anchor_uptimes(std::vector<Event>& events,
   std::vector<UptimeAnchor> anchored;
   bool any = false;
   for (const auto& in : inputs)
-    if (is_gc_layout(in.layout) && !in.uptime_runs.empty()) any = true;
+    if (layout_info(in.layout).gc && !in.uptime_runs.empty()) any = true;
   if (!any) return anchored;
 
   std::vector<const Event*> records;
@@ -128,7 +122,7 @@ std::vector<UptimeAnchor> anchor_uptimes(std::vector<Event>& events,
   // (input, run) -> start; filled per input, applied to the events below.
   std::map<std::pair<std::string, uint32_t>, int64_t> start_of;
   for (auto& in : inputs) {
-    if (!is_gc_layout(in.layout) || in.uptime_runs.empty()) continue;
+    if (!layout_info(in.layout).gc || in.uptime_runs.empty()) continue;
     const std::string who = in.broker >= 0    ? fmt::format("broker {}", in.broker)
                             : in.host.empty() ? std::string("its host")
                                               : in.host;

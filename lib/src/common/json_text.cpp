@@ -1,36 +1,13 @@
 #include "logcorr/json_text.hpp"
 
+#include "common/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdint>
 #include <iterator>
 
 namespace logcorr {
-
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not valid.
-size_t utf8_seq_len(const unsigned char* p, size_t n) {
-  unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;  // continuation byte or overlong 2-byte lead
-  if (c < 0xE0) return (n >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
-  if (c < 0xF0) {
-    if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
-    if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogates
-    return 3;
-  }
-  if (c < 0xF5) {
-    if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
-    if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
-    if (c == 0xF4 && p[1] >= 0x90) return 0;  // > U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
 
 bool json_hex4(std::string_view s, size_t at, uint32_t& v) {
   if (at > s.size() || s.size() - at < 4) return false;
@@ -76,7 +53,7 @@ bool is_valid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    size_t l = utf8_seq_len(p + i, n - i);
+    size_t l = detail::utf8_seq_len(p + i, n - i);
     if (l == 0) return false;
     i += l;
   }
@@ -100,7 +77,7 @@ void append_json_string(std::string& out, std::string_view s) {
     if (i >= n) break;
     unsigned char c = p[i];
     if (c >= 0x80) {
-      size_t l = utf8_seq_len(p + i, n - i);
+      size_t l = detail::utf8_seq_len(p + i, n - i);
       if (l == 0) {
         out.append("\\ufffd");
         ++i;

@@ -3,31 +3,11 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
+
 namespace logcorr {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i] (a lead byte >= 0x80), or 0.
-// No overlongs, no surrogates, nothing above U+10FFFF.
-size_t utf8_len(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  const auto cont = [&](size_t k) { return i + k < s.size() && (b(k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && b(1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && b(1) >= 0x90) return 0;  // > U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 bool plain(unsigned char c) {
   return c >= 0x20 && c < 0x7F;
@@ -58,7 +38,8 @@ void append_terminal_text(std::string& out, std::string_view s, bool keep_newlin
       ++i;
       continue;
     }
-    const size_t n = utf8_len(s, i);
+    const size_t n =
+        detail::utf8_seq_len(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i);
     if (n == 0) {
       out += fmt::format("\\x{:02x}", c);
       ++i;
