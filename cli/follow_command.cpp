@@ -152,19 +152,20 @@ int run_follow(FollowCmd& c) {
     files.push_back(std::make_unique<FileTail>(t, c.from_start));
   }
   std::string buf(1u << 20, '\0');
-  // One read of a stream that poll said is ready; false once it has ended.
-  auto read_stream = [&](Stream& st, int64_t now) {
+  // One read of a stream that poll said is ready: the bytes it fed (0 when
+  // nothing was there, or the stream has just ended).
+  auto read_stream = [&](Stream& st, int64_t now) -> size_t {
     ssize_t n = ::read(st.fd, buf.data(), buf.size());
     if (n > 0) {
       la->feed(st.id, std::string_view(buf.data(), static_cast<size_t>(n)), now);
-      return true;
+      return static_cast<size_t>(n);
     }
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return true;
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return 0;
     // journalctl exited, the writer closed: that input ends, the rest go on.
     st.open = false;
     if (st.fd != STDIN_FILENO) ::close(st.fd);
     la->end_source(st.id, now);
-    return false;
+    return 0;
   };
   auto any_open = [&] {
     for (const auto& st : streams)
@@ -217,10 +218,9 @@ int run_follow(FollowCmd& c) {
         one.fd = st.fd;
         one.events = POLLIN;
         if (::poll(&one, 1, 0) <= 0 || !(one.revents & (POLLIN | POLLHUP))) break;
-        ssize_t n = ::read(st.fd, buf.data(), buf.size());
-        if (n <= 0) break;
-        la->feed(st.id, std::string_view(buf.data(), static_cast<size_t>(n)), now);
-        drained += static_cast<size_t>(n);
+        const size_t n = read_stream(st, now);
+        if (n == 0) break;
+        drained += n;
       }
     for (auto& f : files) {
       const std::string& id = f->path();

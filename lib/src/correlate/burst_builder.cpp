@@ -99,19 +99,10 @@ void BurstBuilder::add(const Event& e, std::vector<PendingBurst>& closed,
   // Names are kept up to a cap: a burst that never ends (`follow` on a
   // stream where every symptom has a new client.id) must not grow without
   // bound; the report says when the lists were cut.
-  if (!e.client.empty() && !cur_.clients.count(e.client)) {
-    if (cur_.clients.size() < kMaxBurstNames)
-      cur_.clients.insert(e.client);
-    else
-      ++cur_.names_dropped;
-  }
+  if (!e.client.empty() && !insert_capped(cur_.clients, e.client, kMaxBurstNames))
+    ++cur_.names_dropped;
   if (e.broker >= 0) cur_.brokers.insert(e.broker);
-  if (!e.host.empty() && !cur_.hosts.count(e.host)) {
-    if (cur_.hosts.size() < kMaxBurstNames)
-      cur_.hosts.insert(e.host);
-    else
-      ++cur_.names_dropped;
-  }
+  if (!e.host.empty() && !insert_capped(cur_.hosts, e.host, kMaxBurstNames)) ++cur_.names_dropped;
   cur_.inputs.insert(e.input);
   auto topic = e.field("topic");
   auto part = e.field("partition");

@@ -13,6 +13,16 @@ namespace logcorr::detail {
 // Distinct clients and hosts a burst lists (BurstBuilder::add).
 inline constexpr size_t kMaxBurstNames = 256;
 
+// Adds `name` to `names` unless that would pass `cap`; false when it was a
+// new name left out.
+inline bool insert_capped(std::set<std::string>& names, const std::string& name, size_t cap) {
+  if (names.size() < cap) {
+    names.insert(name);
+    return true;
+  }
+  return names.count(name) > 0;
+}
+
 // A burst under construction (or closed, waiting for its causes).
 struct PendingBurst {
   Burst burst;

@@ -258,14 +258,8 @@ struct Correlator::State {
       t.first_ns = std::min(t.first_ns, b.start_ns);
       t.last_ns = std::max(t.last_ns, b.end_ns);
       t.count += b.count;
-      for (const auto& c : b.clients) {
-        if (t.clients.size() >= kChronicNames) break;
-        t.clients.insert(c);
-      }
-      for (const auto& h : b.hosts) {
-        if (t.hosts.size() >= kChronicNames) break;
-        t.hosts.insert(h);
-      }
+      for (const auto& c : b.clients) detail::insert_capped(t.clients, c, kChronicNames);
+      for (const auto& h : b.hosts) detail::insert_capped(t.hosts, h, kChronicNames);
       for (const auto& [k, n] : b.kinds) t.kinds[k] += n;
       for (const auto& ev : b.evidence)
         if (t.evidence.size() < opts.max_evidence) t.evidence.push_back(ev);

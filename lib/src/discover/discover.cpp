@@ -205,22 +205,20 @@ std::vector<LogicalInput> discover_inputs(const std::vector<std::string>& args,
       std::vector<Found> found;
       walker.walk(arg, last_name(arg), found);
       group(found, opts.group_rotations, out);
-    } else if (!S_ISREG(st.st_mode)) {
-      // A pipe, FIFO or device is read once, as it comes: never joined to
-      // a rotation set (ordering a set reads each member's head first).
-      flush();
-      std::string parent = fs::path(arg).has_parent_path()
-                               ? last_name(fs::path(arg).parent_path().string())
-                               : last_name(".");
-      std::vector<Found> one{Found{
-          arg, parent, discover_detail::parse_rotation_name(fs::path(arg).filename().string())}};
-      group(one, false, out);
     } else {
       std::string name = fs::path(arg).filename().string();
       std::string parent = fs::path(arg).has_parent_path()
                                ? last_name(fs::path(arg).parent_path().string())
                                : last_name(".");
-      batch.push_back(Found{arg, parent, discover_detail::parse_rotation_name(name)});
+      Found f{arg, parent, discover_detail::parse_rotation_name(name)};
+      if (S_ISREG(st.st_mode)) {
+        batch.push_back(std::move(f));
+        continue;
+      }
+      // A pipe, FIFO or device is read once, as it comes: never joined to
+      // a rotation set (ordering a set reads each member's head first).
+      flush();
+      group({std::move(f)}, false, out);
     }
   }
   flush();
